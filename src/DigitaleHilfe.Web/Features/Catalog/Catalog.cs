@@ -1,0 +1,46 @@
+namespace DigitaleHilfe.Web.Features.Catalog;
+
+public sealed record CatalogEntry(string Id, string Label);
+
+// The topics, districts and help modes operators choose from. They live in configuration
+// (appsettings.json, section "Catalog") so a city can adapt them without a release; ids are stable
+// and stored in events, labels are what people read and may be reworded at any time.
+public sealed class CatalogOptions
+{
+    public const string Section = "Catalog";
+
+    public List<CatalogEntry> Topics { get; set; } = [];
+    public List<CatalogEntry> Districts { get; set; } = [];
+    public List<CatalogEntry> HelpModes { get; set; } = [];
+}
+
+public sealed class Catalog(CatalogOptions options)
+{
+    public IReadOnlyList<CatalogEntry> Topics { get; } = options.Topics;
+    public IReadOnlyList<CatalogEntry> Districts { get; } = options.Districts;
+    public IReadOnlyList<CatalogEntry> HelpModes { get; } = options.HelpModes;
+
+    public bool IsTopic(string? id) => Find(Topics, id) is not null;
+    public bool IsDistrict(string? id) => Find(Districts, id) is not null;
+    public bool IsHelpMode(string? id) => Find(HelpModes, id) is not null;
+
+    // An id no longer in the catalogue still shows (as itself): old events must stay readable.
+    public string TopicLabel(string id) => Find(Topics, id)?.Label ?? id;
+    public string DistrictLabel(string id) => Find(Districts, id)?.Label ?? id;
+    public string HelpModeLabel(string id) => Find(HelpModes, id)?.Label ?? id;
+
+    private static CatalogEntry? Find(IEnumerable<CatalogEntry> entries, string? id) =>
+        entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
+}
+
+public static class CatalogSetup
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
+        if (options.Topics.Count == 0 || options.Districts.Count == 0 || options.HelpModes.Count == 0)
+            throw new InvalidOperationException("The catalogue (Catalog:Topics, Catalog:Districts, Catalog:HelpModes) must not be empty.");
+        services.AddSingleton(new Catalog(options));
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace DigitaleHilfe.Web.Features.Catalog;
+
+[ApiController]
+[Route("api/v1/catalog")]
+public sealed class CatalogApiController(Catalog catalog) : ControllerBase
+{
+    [HttpGet]
+    public object Get() => new { catalog.Topics, catalog.Districts, catalog.HelpModes };
+}

@@ -1,0 +1,24 @@
+using Marten;
+using Mediator;
+
+namespace DigitaleHilfe.Web.Features.HelpRequests;
+
+public static class GetRequestDetails
+{
+    public sealed record Query(Guid Id) : IQuery<Details?>;
+
+    public sealed record Details(HelpRequest Request, long Version, IReadOnlyList<TimelineEntry> Timeline);
+
+    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Details?>
+    {
+        public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var request = await session.LoadAsync<HelpRequest>(query.Id, cancellationToken);
+            if (request is null) return null;
+
+            var events = await session.Events.FetchStreamAsync(query.Id, token: cancellationToken);
+            var timeline = Timeline.From(events);
+            return new Details(request, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using DigitaleHilfe.Web.Features.Intake;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DigitaleHilfe.Web.Features.HelpRequests;
+
+[ApiController]
+[Route("api/v1/help-requests")]
+[Produces("application/json")]
+// No cookies authenticate the API (bearer keys arrive with the accounts issue), so there is no CSRF to guard.
+[IgnoreAntiforgeryToken]
+public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBase
+{
+    [HttpPost]
+    public async Task<IActionResult> Log([FromBody] LogCall.Command command, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        return CreatedAtAction(nameof(Get), new { id = result.Id }, result);
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Get(Guid id, CancellationToken ct) =>
+        await mediator.Send(new GetRequestDetails.Query(id), ct) is { } details
+            ? Ok(RequestJson.From(details))
+            : Problem(statusCode: StatusCodes.Status404NotFound, title: "Diese Anfrage gibt es nicht.");
+
+    [HttpGet]
+    public async Task<IActionResult> List([FromQuery] ListRequests.Query query, CancellationToken ct)
+    {
+        var page = await mediator.Send(query, ct);
+        return Ok(new
+        {
+            items = page.Items.Select(RequestJson.Summary),
+            page = page.Page,
+            pageSize = page.PageSize,
+            totalCount = page.TotalCount,
+            totalPages = page.TotalPages,
+        });
+    }
+}
+
+// The API's shape, kept apart from the state record so the two can change separately.
+internal static class RequestJson
+{
+    public static object Summary(HelpRequest r) => new
+    {
+        id = r.Id, number = r.Number, status = r.Status, callerName = r.CallerName, phone = r.Phone,
+        topic = r.Topic, district = r.District, helpMode = r.HelpMode, loggedAt = r.LoggedAt,
+    };
+
+    public static object From(GetRequestDetails.Details d) => new
+    {
+        id = d.Request.Id, number = d.Request.Number, status = d.Request.Status, version = d.Version,
+        callerName = d.Request.CallerName, phone = d.Request.Phone, topic = d.Request.Topic,
+        description = d.Request.Description, district = d.Request.District, helpMode = d.Request.HelpMode,
+        loggedAt = d.Request.LoggedAt, loggedBy = d.Request.LoggedBy,
+        timeline = d.Timeline.Select(t => new { type = t.Type, at = t.At, by = t.By, text = t.Text }),
+    };
+}

@@ -1,0 +1,22 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace DigitaleHilfe.Web.Features.HelpRequests;
+
+public static class HelpRequestsSetup
+{
+    public static IServiceCollection AddHelpRequests(this IServiceCollection services)
+    {
+        services.AddSingleton<RequestNumbers>();
+        services.ConfigureMarten(options =>
+        {
+            // Inline: the page after a POST reads its own write.
+            options.Projections.Snapshot<HelpRequest>(SnapshotLifecycle.Inline);
+            options.Schema.For<HelpRequest>()
+                .Index(r => r.Number, index => index.IsUnique = true)
+                .Index(r => r.LoggedAt);
+            options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+
+namespace DigitaleHilfe.Web.Infrastructure;
+
+public static class BackgroundJobsSetup
+{
+    public const string DashboardPath = "/jobs";
+
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Postgres")!;
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // Reminders are due in minutes and hours; a job should start seconds after it is due.
+                    QueuePollInterval = TimeSpan.FromSeconds(5),
+                    // A long-running job keeps its lease instead of being handed to a second worker.
+                    UseSlidingInvisibilityTimeout = true,
+                }));
+
+        if (configuration.GetValue("Hangfire:Server:Enabled", true))
+            services.AddHangfireServer(server =>
+            {
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+                server.WorkerCount = configuration.GetValue("Hangfire:Server:WorkerCount", 2);
+            });
+        return services;
+    }
+
+    public static WebApplication UseBackgroundJobsDashboard(this WebApplication app)
+    {
+        // Until accounts exist (issue 3) the dashboard answers only requests from this machine.
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "DigitaleHilfe – Hintergrundaufgaben",
+            AppPath = "/",
+        });
+        return app;
+    }
+}

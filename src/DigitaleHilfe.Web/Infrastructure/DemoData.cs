@@ -1,0 +1,40 @@
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Intake;
+using Marten;
+using Mediator;
+
+namespace DigitaleHilfe.Web.Infrastructure;
+
+// Fills an empty database with a few realistic calls so ./run.sh shows a living app. Runs only when
+// DemoData:Seed is true, and only once: a database with any request is left alone.
+public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
+{
+    private static readonly LogCall.Command[] Calls =
+    [
+        new() { CallerName = "Erika Mustermann", Phone = "0631 123456", Topic = "online-banking", District = "innenstadt-ost", HelpMode = "hausbesuch",
+                Description = "Möchte Überweisungen am Tablet machen, die App fragt nach einem Code, den sie nicht findet." },
+        new() { CallerName = "Heinz Becker", Phone = "0631 98765", Topic = "smartphone", District = "erfenbach", HelpMode = "telefon",
+                Description = "Neues Smartphone vom Enkel, weiß nicht, wie man Fotos per WhatsApp verschickt." },
+        new() { CallerName = "Gertrud Schäfer", Phone = "+49 631 55501", Topic = "videotelefonie", District = "morlautern", HelpMode = "video",
+                Description = "Will mit der Tochter in Kanada per Video sprechen; Kamera bleibt schwarz." },
+        new() { CallerName = "Walter Klein", Phone = "0631 4242 42", Topic = "online-behoerden", District = "betzenberg", HelpMode = "sprechstunde",
+                Description = "Braucht einen Termin beim Bürgercenter und kommt mit dem Online-Formular nicht zurecht." },
+        new() { CallerName = "Ingrid Wolf", Phone = "0631 777 888", Topic = "internet-wlan", District = "hohenecken", HelpMode = "hausbesuch",
+                Description = "WLAN-Passwort vergessen, Router steht im Keller. Hört schlecht, bitte langsam sprechen." },
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("DemoData:Seed", false)) return;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
+        if (await session.Query<HelpRequest>().AnyAsync(cancellationToken)) return;
+
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        foreach (var call in Calls) await mediator.Send(call, cancellationToken);
+        logger.LogInformation("Demo data: {Count} help requests logged.", Calls.Length);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

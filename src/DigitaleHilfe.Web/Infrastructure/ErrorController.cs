@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DigitaleHilfe.Web.Infrastructure;
+
+// One place answers every error: problem details for the JSON API, a friendly German page for people.
+[ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorController : Controller
+{
+    public const string Path = "/error";
+
+    [Route(Path + "/{status:int?}")]
+    public IActionResult Show(int? status)
+    {
+        var code = status ?? StatusCodes.Status500InternalServerError;
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? "";
+
+        if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+            return Problem(statusCode: code, title: TitleFor(code));
+
+        Response.StatusCode = code;
+        return View("~/Features/Shared/Error.cshtml", new ErrorPage(code, TitleFor(code)));
+    }
+
+    private static string TitleFor(int code) => code switch
+    {
+        StatusCodes.Status404NotFound => "Diese Seite oder Anfrage gibt es nicht.",
+        StatusCodes.Status400BadRequest => "Die Anfrage war ungültig.",
+        StatusCodes.Status403Forbidden => "Dafür fehlt Ihnen die Berechtigung.",
+        StatusCodes.Status405MethodNotAllowed => "Diese Aktion ist so nicht möglich.",
+        StatusCodes.Status415UnsupportedMediaType => "Bitte senden Sie die Daten als JSON.",
+        _ => "Es ist ein unerwarteter Fehler aufgetreten.",
+    };
+}
+
+public sealed record ErrorPage(int Status, string Title);

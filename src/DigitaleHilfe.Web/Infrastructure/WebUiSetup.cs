@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace DigitaleHilfe.Web.Infrastructure;
+
+public static class WebUiSetup
+{
+    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(options =>
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddJsonOptions(options =>
+                options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        // Views live beside their use case: Features/{Controller}/{View}.cshtml.
+        services.Configure<RazorViewEngineOptions>(options =>
+        {
+            options.ViewLocationFormats.Clear();
+            options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+            options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        });
+
+        services.AddProblemDetails();
+        services.AddAntiforgery(options => options.Cookie.Name = "dh.antiforgery");
+        return services;
+    }
+
+    public static WebApplication UseWebUi(this WebApplication app)
+    {
+        app.UseExceptionHandler(ErrorController.Path);
+        app.UseStatusCodePagesWithReExecute(ErrorController.Path + "/{0}");
+        app.UseSecurityHeaders();
+
+        var german = new CultureInfo("de-DE");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(german),
+            SupportedCultures = [german],
+            SupportedUICultures = [german],
+        });
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        return app;
+    }
+}
