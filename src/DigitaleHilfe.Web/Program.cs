@@ -30,8 +30,11 @@ app.MapHealth();
 app.UseBackgroundJobsDashboard();
 app.MapControllers();
 
-// JasperFx's command line gives the same executable Marten's schema commands (db-apply, db-assert,
-// db-dump); with no arguments it simply runs the web app.
-return await app.RunJasperFxCommands(args);
+// A command word (db-apply, db-assert, db-dump, help …) runs JasperFx's command line, which gives the
+// same executable Marten's schema commands. Anything else, options like --urls included, runs the web
+// app the plain way, which is also what the test host (WebApplicationFactory) waits for.
+if (args is [var command, ..] && !command.StartsWith('-')) return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 public partial class Program;

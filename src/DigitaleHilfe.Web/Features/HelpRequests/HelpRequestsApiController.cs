@@ -6,7 +6,6 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 [ApiController]
 [Route("api/v1/help-requests")]
-[Produces("application/json")]
 // No cookies authenticate the API (bearer keys arrive with the accounts issue), so there is no CSRF to guard.
 [IgnoreAntiforgeryToken]
 public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBase

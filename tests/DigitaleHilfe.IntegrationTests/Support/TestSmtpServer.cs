@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace DigitaleHilfe.IntegrationTests.Support;
+
+// A real SMTP server on a loopback port, in-process: MailKit talks real SMTP to it and tests read
+// what arrived. No mock of the mail server.
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Inbox _inbox = new();
+    private readonly Task _running;
+
+    public TestSmtpServer()
+    {
+        Port = FreePort();
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_inbox);
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    public IReadOnlyCollection<MimeMessage> Messages => _inbox.Messages.ToArray();
+
+    public void Clear() => _inbox.Messages.Clear();
+
+    public async Task<MimeMessage> WaitForMessageAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < until)
+        {
+            if (_inbox.Messages.FirstOrDefault(match) is { } found) return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The expected email did not arrive.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try { await _running; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+    }
+
+    private sealed class Inbox : MessageStore
+    {
+        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
