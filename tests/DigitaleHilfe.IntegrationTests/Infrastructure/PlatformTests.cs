@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Infrastructure.Email;
+using Hangfire;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DigitaleHilfe.IntegrationTests.Infrastructure;
+
+public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Live_health_answers_200_with_json()
+    {
+        var response = await App.CreateClient().GetAsync("/health/live");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Ready_health_checks_postgres_and_smtp()
+    {
+        var response = await App.CreateClient().GetAsync("/health/ready");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var checks = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        checks.ShouldBe(new Dictionary<string, string?> { ["postgres"] = "Healthy", ["smtp"] = "Healthy" }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Ready_health_is_503_when_the_mail_server_is_down()
+    {
+        await using var noMail = App.WithWebHostBuilder(b => b.UseSetting("Smtp:Port", TestSmtpServer.FreePort().ToString()));
+
+        var response = await noMail.CreateClient().GetAsync("/health/ready");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("ist nicht erreichbar");
+    }
+
+    [Fact]
+    public async Task The_email_sender_delivers_text_and_html_over_real_smtp()
+    {
+        var sender = App.Services.GetRequiredService<IEmailSender>();
+
+        await sender.SendAsync(new EmailMessage("helferin@example.org", "Neue Anfrage in Ihrer Nähe",
+            "Hallo, es gibt eine neue Anfrage.", "<p>Hallo, es gibt eine <strong>neue</strong> Anfrage.</p>"));
+
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.Subject == "Neue Anfrage in Ihrer Nähe");
+        mail.To.Mailboxes.Single().Address.ShouldBe("helferin@example.org");
+        mail.From.Mailboxes.Single().Address.ShouldBe("digitale-hilfe@kaiserslautern.example");
+        mail.TextBody.ShouldNotBeNull().ShouldContain("neue Anfrage");
+        mail.HtmlBody.ShouldNotBeNull().ShouldContain("<strong>neue</strong>");
+    }
+
+    [Fact]
+    public async Task Background_jobs_are_stored_in_the_hangfire_schema()
+    {
+        var jobId = App.Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule(() => Console.WriteLine("Erinnerung"), TimeSpan.FromDays(1));
+
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from hangfire.job where id = @id", connection);
+        command.Parameters.AddWithValue("id", long.Parse(jobId));
+        ((long)(await command.ExecuteScalarAsync())!).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers_and_a_csp_without_inline_script()
+    {
+        var response = await App.CreateClient().GetAsync("/Intake");
+
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("Referrer-Policy").ShouldBe(["same-origin"]);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("script-src 'self'");
+        csp.ShouldContain("frame-ancestors 'none'");
+        csp.ShouldNotContain("unsafe-inline");
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_is_closed_to_requests_from_elsewhere()
+    {
+        // The test server's requests carry no remote address, so they are not "local".
+        var response = await App.CreateClient().GetAsync("/jobs");
+
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_start_page_leads_to_the_intake_form()
+    {
+        var response = await App.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/Intake");
+    }
+}

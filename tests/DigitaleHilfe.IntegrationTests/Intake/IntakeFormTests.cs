@@ -1,0 +1,96 @@
+using System.Net;
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.HelpRequests;
+using Marten;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DigitaleHilfe.IntegrationTests.Intake;
+
+public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
+{
+    private static readonly Dictionary<string, string> ValidFields = new()
+    {
+        ["Phone"] = "0631 123456",
+        ["CallerName"] = "Erika Mustermann",
+        ["Topic"] = "videotelefonie",
+        ["Description"] = "Kamera bleibt schwarz.",
+        ["District"] = "morlautern",
+        ["HelpMode"] = "video",
+    };
+
+    private HttpClient Browser() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task Posting_the_form_redirects_to_the_new_request_with_number_and_timeline()
+    {
+        var client = Browser();
+
+        var response = await FormPost.SubmitAsync(client, "/Intake", ValidFields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = response.Headers.Location!.ToString();
+        location.ShouldStartWith("/HelpRequests/");
+        var details = await client.GetStringAsync(location);
+        await using var session = App.QuerySession();
+        var request = await session.Query<HelpRequest>().SingleAsync();
+        details.ShouldContain(request.Number);
+        details.ShouldContain("Die Anfrage wurde gespeichert");
+        details.ShouldContain("Anruf aufgenommen");
+        details.ShouldContain("Videotelefonie");
+    }
+
+    [Fact]
+    public async Task An_invalid_form_is_shown_again_with_what_was_typed_and_each_bad_field_marked()
+    {
+        var fields = new Dictionary<string, string>(ValidFields) { ["Description"] = "", ["Phone"] = "ruft an" };
+
+        var response = await FormPost.SubmitAsync(Browser(), "/Intake", fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("Bitte prüfen Sie Ihre Eingaben");
+        html.ShouldContain("Bitte beschreiben Sie kurz");
+        html.ShouldContain("Die Telefonnummer ist ungültig");
+        html.ShouldContain("value=\"Erika Mustermann\"");
+        html.ShouldContain("value=\"ruft an\"");
+        html.ShouldContain("<option selected=\"selected\" value=\"morlautern\">");
+        CountOf(html, "aria-invalid=\"true\"").ShouldBe(2);
+        await using var session = App.QuerySession();
+        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var response = await Browser().PostAsync("/Intake", new FormUrlEncodedContent(ValidFields));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await using var session = App.QuerySession();
+        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_request_list_shows_logged_calls_and_an_empty_state()
+    {
+        var client = Browser();
+        (await client.GetStringAsync("/HelpRequests")).ShouldContain("Es gibt noch keine Anfragen.");
+
+        var logged = await App.SendAsync(AppFixture.ValidCall());
+
+        var html = await client.GetStringAsync("/HelpRequests?status=Open");
+        html.ShouldContain(logged.Number);
+        html.ShouldContain("Erika Mustermann");
+        (await client.GetStringAsync("/HelpRequests?status=Closed")).ShouldContain("Keine Anfragen mit dem Status");
+    }
+
+    [Fact]
+    public async Task An_unknown_request_page_is_a_friendly_404()
+    {
+        var response = await Browser().GetAsync($"/HelpRequests/{Guid.NewGuid()}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Diese Seite oder Anfrage gibt es nicht.");
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+}
