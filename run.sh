@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs DigitaleHilfe with demo data at http://127.0.0.1:5080 on a Debian machine with the .NET SDK.
+# Brings up what it needs (PostgreSQL, the smtp4dev mail catcher) and reuses it on the next run.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DemoData__Seed="${DemoData__Seed:-true}"
+export Smtp__Host="${Smtp__Host:-127.0.0.1}"
+export Smtp__Port="${Smtp__Port:-2525}"
+APP_URL="${APP_URL:-http://127.0.0.1:5080}"
+MAIL_UI="${MAIL_UI:-http://127.0.0.1:5081}"
+STATE_DIR="${STATE_DIR:-$PWD/.run}"
+mkdir -p "$STATE_DIR"
+
+scripts/ensure-postgres.sh digitalehilfe
+
+dotnet tool restore >/dev/null
+
+# smtp4dev catches every email the app sends; its inbox is at $MAIL_UI.
+if ! (exec 3<>"/dev/tcp/127.0.0.1/$Smtp__Port") 2>/dev/null; then
+    echo "Starting smtp4dev (SMTP 127.0.0.1:$Smtp__Port, inbox $MAIL_UI) ..."
+    nohup dotnet smtp4dev --smtpport="$Smtp__Port" --urls="$MAIL_UI" --imapport="" --pop3port="" \
+        --db="$STATE_DIR/smtp4dev.db" >"$STATE_DIR/smtp4dev.log" 2>&1 &
+    for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$Smtp__Port") 2>/dev/null && break; sleep 1; done
+fi
+
+dotnet build src/DigitaleHilfe.Web -c Release -v quiet -nologo
+
+cat <<TXT
+
+  DigitaleHilfe:     $APP_URL   (Anruf aufnehmen: $APP_URL/Intake)
+  E-Mail-Postfach:   $MAIL_UI   (smtp4dev)
+  Health:            $APP_URL/health/ready
+  Jobs (Hangfire):   $APP_URL/jobs
+
+  Sign-in does not exist yet (see issue "Accounts"); every change is recorded as made by "Hotline".
+  Stop with Ctrl+C.
+
+TXT
+exec dotnet run --project src/DigitaleHilfe.Web -c Release --no-build --no-launch-profile --urls "$APP_URL"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test project against a real PostgreSQL and Chromium, and ends with one line:
+# "N passed, N failed" (", N skipped" when any were skipped). Exit code 0 only when nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+scripts/ensure-postgres.sh digitalehilfe_test digitalehilfe_browser || { echo "0 passed, 1 failed"; exit 1; }
+scripts/ensure-chromium.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+dotnet build -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test --no-build -nologo --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+# Add up the counters of every project's TRX report.
+counter() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(counter passed); passed=${passed:-0}
+failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
+skipped=$(counter notExecuted); skipped=${skipped:-0}
+# A run that broke (crash, no report) without a failed test to blame still counts as a failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+line="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ]

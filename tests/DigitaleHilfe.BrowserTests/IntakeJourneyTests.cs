@@ -1,0 +1,91 @@
+using DigitaleHilfe.BrowserTests.Support;
+using Microsoft.Playwright;
+
+namespace DigitaleHilfe.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Operator_logs_a_call_and_sees_it_with_its_timeline_without_javascript()
+    {
+        var page = await app.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/Intake");
+
+        await FillValidCallAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/HelpRequests/*");
+        (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Vorgangsnummer");
+        var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
+        heading.ShouldNotBeNull().ShouldMatch(@"Anfrage \d{4}-\d{4}");
+        (await page.Locator(".timeline li").AllTextContentsAsync()).ShouldHaveSingleItem().ShouldContain("Anruf aufgenommen");
+        (await page.Locator(".facts").TextContentAsync()).ShouldNotBeNull().ShouldContain("Erika Mustermann");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Anfragen", Exact = true }).ClickAsync();
+        (await page.Locator("table.requests tbody tr").CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_form_with_mistakes_keeps_what_was_typed_and_says_what_to_fix()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Intake");
+        await page.GetByLabel("Name *").FillAsync("Heinz Becker");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        (await page.GetByRole(AriaRole.Alert).TextContentAsync()).ShouldNotBeNull().ShouldContain("Bitte geben Sie eine Telefonnummer");
+        (await page.GetByLabel("Name *").InputValueAsync()).ShouldBe("Heinz Becker");
+        (await page.GetByLabel("Telefonnummer *").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+    }
+
+    [Fact]
+    public async Task The_cursor_starts_in_the_phone_field()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Intake");
+
+        (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldBe("Phone");
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task Intake_list_and_details_pages_have_no_serious_accessibility_violations(int width)
+    {
+        var page = await app.NewPageAsync(width);
+        await page.GotoAsync("/HelpRequests");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GotoAsync("/Intake");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await FillValidCallAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
+        await page.WaitForURLAsync("**/HelpRequests/*");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await page.GotoAsync("/HelpRequests");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        // Nothing wider than the screen: the page must not scroll sideways at 375 px.
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+    }
+
+    private static async Task FillValidCallAsync(IPage page)
+    {
+        await page.GetByLabel("Telefonnummer *").FillAsync("0631 123456");
+        await page.GetByLabel("Name *").FillAsync("Erika Mustermann");
+        await page.GetByLabel("Thema *").SelectOptionAsync(new SelectOptionValue { Label = "Online-Banking" });
+        await page.GetByLabel("Beschreibung *").FillAsync("Die Banking-App fragt nach einem Code.");
+        await page.GetByLabel("Stadtteil *").SelectOptionAsync(new SelectOptionValue { Label = "Erfenbach" });
+        await page.GetByLabel("Hausbesuch").CheckAsync();
+    }
+}
