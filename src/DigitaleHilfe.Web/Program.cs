@@ -1,13 +1,19 @@
+using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure;
+using DigitaleHilfe.Web.Infrastructure.Auth;
 using DigitaleHilfe.Web.Infrastructure.Email;
 using DigitaleHilfe.Web.Infrastructure.Health;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
 using DigitaleHilfe.Web.Infrastructure.Validation;
 using JasperFx;
+using Marten;
 
 var builder = WebApplication.CreateBuilder(args);
+// On the command line, standard output belongs to the command's result (a script reads its last line).
+if (UsersCommandLine.Handles(args))
+    builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration, builder.Environment);
@@ -18,7 +24,9 @@ builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddWebUi();
 builder.Services.AddCurrentUser();
+builder.Services.AddAccountsAndSecurity(builder.Configuration, builder.Environment);
 
+builder.Services.AddAccounts();
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddHelpRequests();
 builder.Services.AddHostedService<DemoData>();
@@ -26,9 +34,19 @@ builder.Services.AddHostedService<DemoData>();
 var app = builder.Build();
 
 app.UseWebUi();
+app.UseAccountsAndSecurity();
 app.MapHealth();
-app.UseBackgroundJobsDashboard();
+app.MapBackgroundJobsDashboard();
 app.MapControllers();
+
+// `users add|api-key` manages accounts and exits; the web server never starts.
+if (UsersCommandLine.Handles(args))
+{
+    // Production schema changes go through db-apply (docs/operations.md); elsewhere bring it up to date.
+    if (!app.Environment.IsProduction())
+        await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    return await UsersCommandLine.RunAsync(args, app.Services, Console.Out, Console.Error);
+}
 
 // A command word (db-apply, db-assert, db-dump, help …) runs JasperFx's command line, which gives the
 // same executable Marten's schema commands. Anything else, options like --urls included, runs the web

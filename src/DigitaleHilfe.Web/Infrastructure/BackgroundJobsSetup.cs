@@ -1,6 +1,6 @@
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using DigitaleHilfe.Web.Infrastructure.Auth;
 
 namespace DigitaleHilfe.Web.Infrastructure;
 
@@ -36,15 +36,17 @@ public static class BackgroundJobsSetup
         return services;
     }
 
-    public static WebApplication UseBackgroundJobsDashboard(this WebApplication app)
+    public static WebApplication MapBackgroundJobsDashboard(this WebApplication app)
     {
-        // Until accounts exist (issue 3) the dashboard answers only requests from this machine.
-        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
-        {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-            DashboardTitle = "DigitaleHilfe – Hintergrundaufgaben",
-            AppPath = "/",
-        });
+        // Access is decided by the endpoint's policy (coordinators and admins, signed in with the
+        // cookie); Hangfire's own filter list is emptied so it does not second-guess that.
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+            {
+                Authorization = [],
+                DashboardTitle = "DigitaleHilfe – Hintergrundaufgaben",
+                AppPath = "/",
+            })
+            .RequireAuthorization(Policies.JobsDashboard);
         return app;
     }
 }

@@ -1,18 +1,27 @@
+using System.Security.Claims;
+
 namespace DigitaleHilfe.Web.Infrastructure;
 
-// Who is acting, as recorded on every event. Until sign-in exists (issue 3) every change is made by
-// the hotline desk as a whole; the seam is here so handlers never read HttpContext themselves.
+// Who is acting, as recorded on every event and audit entry. Handlers ask this seam and never read
+// HttpContext themselves; outside a request (jobs, the command line) the actor is the system.
 public interface ICurrentUser
 {
+    Guid? Id { get; }
     string Name { get; }
+    bool IsInRole(string role);
 }
 
 public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public const string Hotline = "Hotline";
+    public const string System = "System";
 
-    public string Name =>
-        accessor.HttpContext?.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Hotline;
+    private ClaimsPrincipal? User => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
+
+    public Guid? Id => Guid.TryParse(User?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string Name => User?.Identity?.Name is { Length: > 0 } name ? name : System;
+
+    public bool IsInRole(string role) => User?.IsInRole(role) ?? false;
 }
 
 public static class CurrentUserSetup

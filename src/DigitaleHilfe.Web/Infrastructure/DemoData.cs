@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Intake;
 using Marten;
@@ -5,10 +6,19 @@ using Mediator;
 
 namespace DigitaleHilfe.Web.Infrastructure;
 
-// Fills an empty database with a few realistic calls so ./run.sh shows a living app. Runs only when
-// DemoData:Seed is true, and only once: a database with any request is left alone.
+// Fills an empty database with one account per role and a few realistic calls, so ./run.sh shows a
+// living app. Runs only when DemoData:Seed is true, and only once: a database with any account or
+// request is left alone. The logins are printed by run.sh; never enable this in production.
 public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
+    public static readonly CreateAccount.Command[] Accounts =
+    [
+        new("hotline@example.org", "Hanna Hotline", [Role.Operator], "Telefon-Demo-2026!"),
+        new("helferin@example.org", "Petra Helferin", [Role.Volunteer], "Ehrenamt-Demo-2026!"),
+        new("koordination@example.org", "Klaus Koordination", [Role.Coordinator], "Warteschlange-2026!"),
+        new("admin@example.org", "Anton Admin", [Role.Admin], "Server-Demo-2026!"),
+    ];
+
     private static readonly LogCall.Command[] Calls =
     [
         new() { CallerName = "Erika Mustermann", Phone = "0631 123456", Topic = "online-banking", District = "innenstadt-ost", HelpMode = "hausbesuch",
@@ -29,11 +39,18 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
 
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
-        if (await session.Query<HelpRequest>().AnyAsync(cancellationToken)) return;
-
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        foreach (var call in Calls) await mediator.Send(call, cancellationToken);
-        logger.LogInformation("Demo data: {Count} help requests logged.", Calls.Length);
+
+        if (!await session.Query<Account>().AnyAsync(cancellationToken))
+        {
+            foreach (var account in Accounts) await mediator.Send(account, cancellationToken);
+            logger.LogInformation("Demo data: {Count} accounts created.", Accounts.Length);
+        }
+        if (!await session.Query<HelpRequest>().AnyAsync(cancellationToken))
+        {
+            foreach (var call in Calls) await mediator.Send(call, cancellationToken);
+            logger.LogInformation("Demo data: {Count} help requests logged.", Calls.Length);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,6 +7,7 @@ namespace DigitaleHilfe.Web.Infrastructure;
 // One place answers every error: problem details for the JSON API, a friendly German page for people.
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken]
+[AllowAnonymous]
 public sealed class ErrorController : Controller
 {
     public const string Path = "/error";
@@ -32,6 +34,7 @@ public sealed class ErrorController : Controller
         StatusCodes.Status403Forbidden => "Dafür fehlt Ihnen die Berechtigung.",
         StatusCodes.Status405MethodNotAllowed => "Diese Aktion ist so nicht möglich.",
         StatusCodes.Status415UnsupportedMediaType => "Bitte senden Sie die Daten als JSON.",
+        StatusCodes.Status429TooManyRequests => "Zu viele Versuche in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.",
         _ => "Es ist ein unerwarteter Fehler aufgetreten.",
     };
 }

@@ -18,9 +18,10 @@ public static class WebUiSetup
             .AddJsonOptions(options =>
                 options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        // Views live beside their use case: Features/{Controller}/{View}.cshtml.
+        // Views live beside their use case: Features/{Feature}/{View}.cshtml.
         services.Configure<RazorViewEngineOptions>(options =>
         {
+            options.ViewLocationExpanders.Add(new FeatureViewLocations());
             options.ViewLocationFormats.Clear();
             options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
             options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
@@ -31,7 +32,6 @@ public static class WebUiSetup
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddProblemDetails();
-        services.AddAntiforgery(options => options.Cookie.Name = "dh.antiforgery");
         return services;
     }
 
@@ -51,7 +51,6 @@ public static class WebUiSetup
 
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseAntiforgery();
         return app;
     }
 }

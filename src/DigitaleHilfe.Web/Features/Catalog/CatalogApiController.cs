@@ -1,8 +1,11 @@
+using DigitaleHilfe.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.Catalog;
 
 [ApiController]
+[Authorize(Policies.SignedIn)]
 [Route("api/v1/catalog")]
 public sealed class CatalogApiController(Catalog catalog) : ControllerBase
 {

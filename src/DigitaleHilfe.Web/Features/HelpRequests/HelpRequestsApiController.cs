@@ -1,12 +1,15 @@
 using DigitaleHilfe.Web.Features.Intake;
+using DigitaleHilfe.Web.Infrastructure.Auth;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 [ApiController]
+[Authorize(Policies.Hotline)]
 [Route("api/v1/help-requests")]
-// No cookies authenticate the API (bearer keys arrive with the accounts issue), so there is no CSRF to guard.
+// Only API keys authenticate the API, never cookies, so there is no CSRF to guard against.
 [IgnoreAntiforgeryToken]
 public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBase
 {

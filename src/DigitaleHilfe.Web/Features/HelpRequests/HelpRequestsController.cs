@@ -1,8 +1,11 @@
+using DigitaleHilfe.Web.Infrastructure.Auth;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
+[Authorize(Policies.Hotline)]
 [Route("HelpRequests")]
 public sealed class HelpRequestsController(IMediator mediator) : Controller
 {

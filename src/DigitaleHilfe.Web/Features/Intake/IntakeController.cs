@@ -1,9 +1,12 @@
 using DigitaleHilfe.Web.Features.Shared;
+using DigitaleHilfe.Web.Infrastructure.Auth;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.Intake;
 
+[Authorize(Policies.Hotline)]
 [Route("Intake")]
 public sealed class IntakeController(IMediator mediator) : Controller
 {

@@ -1,10 +1,19 @@
+using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.Shared;
 
+[Authorize(Policies.SignedIn)]
 public sealed class HomeController : Controller
 {
-    // The hotline's first screen is the intake form: a call can come in at any moment.
+    // Everyone starts where their work is: the hotline at the intake form (a call can come in at any
+    // moment), coordinators at the queue, admins at the accounts, volunteers at their own page.
     [HttpGet("/")]
-    public IActionResult Index() => RedirectToAction("Index", "Intake");
+    public IActionResult Index() =>
+        User.IsInRole(nameof(Role.Operator)) ? Redirect("/Intake")
+        : User.IsInRole(nameof(Role.Coordinator)) ? Redirect("/HelpRequests")
+        : User.IsInRole(nameof(Role.Admin)) ? Redirect("/Admin/Accounts")
+        : Redirect("/Account");
 }

@@ -1,0 +1,34 @@
+namespace DigitaleHilfe.Web.Features.Accounts;
+
+public enum Role { Operator, Volunteer, Coordinator, Admin }
+
+// A person who signs in. Stored as a Marten document; what happened to it (sign-ins, role changes,
+// approvals) is kept in the security audit log beside it.
+public sealed record Account
+{
+    public Guid Id { get; init; }
+    public string Email { get; init; } = "";          // normalised: trimmed, lower case
+    public string Name { get; init; } = "";
+    public string PasswordHash { get; init; } = "";
+    public IReadOnlyList<Role> Roles { get; init; } = [];
+    public bool EmailConfirmed { get; init; }
+    // Volunteers see requests only after a coordinator has approved them.
+    public DateTimeOffset? ApprovedAt { get; init; }
+    public string? ApprovedBy { get; init; }
+    public bool CertificateOfConductSeen { get; init; }
+    public bool Active { get; init; } = true;
+    // Changes whenever existing sign-ins must end (password change, deactivation, role change):
+    // a session or API key issued under another stamp is refused on its next request.
+    public Guid SecurityStamp { get; init; } = Guid.NewGuid();
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastSignInAt { get; init; }
+
+    public bool IsApproved => ApprovedAt is not null;
+    public bool Has(Role role) => Roles.Contains(role);
+
+    // Operators and coordinators hold seniors' data on shared desk computers: their sessions end
+    // sooner when idle than a volunteer's, who reads a request on a phone between other things.
+    public bool HandlesPersonalData => Has(Role.Operator) || Has(Role.Coordinator) || Has(Role.Admin);
+
+    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+}

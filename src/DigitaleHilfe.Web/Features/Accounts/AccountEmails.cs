@@ -1,0 +1,42 @@
+using System.Net;
+using DigitaleHilfe.Web.Infrastructure.Email;
+
+namespace DigitaleHilfe.Web.Features.Accounts;
+
+// The account emails, in plain German with a text and an HTML part. The reminders issue brings the
+// shared layout for all emails; these stay short on purpose.
+public static class AccountEmails
+{
+    public static EmailMessage ConfirmEmail(Account account, string link) => Build(account,
+        "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+        "vielen Dank für Ihre Anmeldung als Helferin oder Helfer bei der Digitalen Hilfe.",
+        "Bitte bestätigen Sie Ihre E-Mail-Adresse über diesen Link:", link, "E-Mail-Adresse bestätigen",
+        "Danach prüft die Koordination Ihre Anmeldung und schaltet Sie frei. Der Link gilt drei Tage.");
+
+    public static EmailMessage AlreadyRegistered(Account account, string resetLink) => Build(account,
+        "Sie haben bereits ein Konto",
+        "jemand – vermutlich Sie – wollte sich gerade mit dieser E-Mail-Adresse neu registrieren. Sie haben aber schon ein Konto.",
+        "Falls Sie Ihr Passwort vergessen haben, können Sie hier ein neues festlegen:", resetLink, "Passwort zurücksetzen",
+        "Wenn Sie das nicht waren, können Sie diese E-Mail einfach ignorieren.");
+
+    public static EmailMessage ResetPassword(Account account, string link) => Build(account,
+        "Neues Passwort für die Digitale Hilfe",
+        "Sie haben ein neues Passwort angefordert.",
+        "Über diesen Link können Sie ein neues Passwort festlegen:", link, "Neues Passwort festlegen",
+        "Der Link gilt eine Stunde und nur einmal. Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese E-Mail bitte; Ihr Passwort bleibt unverändert.");
+
+    private static EmailMessage Build(Account account, string subject, string intro, string lead, string link, string button, string outro)
+    {
+        var text = $"Guten Tag {account.Name},\n\n{intro}\n\n{lead}\n{link}\n\n{outro}\n\nIhre Digitale Hilfe Kaiserslautern\n";
+        var e = (string s) => WebUtility.HtmlEncode(s);
+        var html = $"""
+            <p>Guten Tag {e(account.Name)},</p>
+            <p>{e(intro)}</p>
+            <p>{e(lead)}</p>
+            <p><a href="{e(link)}">{e(button)}</a></p>
+            <p>{e(outro)}</p>
+            <p>Ihre Digitale Hilfe Kaiserslautern</p>
+            """;
+        return new EmailMessage(account.Email, subject, text, html);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+
+namespace DigitaleHilfe.Web.Features.Accounts;
+
+public enum TokenPurpose { ConfirmEmail, ResetPassword }
+
+// A single-use, expiring secret sent by email. Only its SHA-256 hash is stored (the id), so a
+// database reader cannot use the links; high-entropy tokens need no slow hash.
+public sealed record AccountToken
+{
+    public string Id { get; init; } = "";
+    public Guid AccountId { get; init; }
+    public TokenPurpose Purpose { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? UsedAt { get; init; }
+}
+
+public static class AccountTokens
+{
+    public static string Issue(IDocumentSession session, Guid accountId, TokenPurpose purpose, DateTimeOffset expiresAt)
+    {
+        var token = Secrets.New();
+        session.Store(new AccountToken { Id = Secrets.Hash(token), AccountId = accountId, Purpose = purpose, ExpiresAt = expiresAt });
+        return token;
+    }
+
+    // The token if it is known, meant for this purpose, unused and not expired; otherwise null.
+    public static async Task<AccountToken?> FindValidAsync(
+        IQuerySession session, string? token, TokenPurpose purpose, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
+        var stored = await session.LoadAsync<AccountToken>(Secrets.Hash(token), ct);
+        return stored is { UsedAt: null } && stored.Purpose == purpose && stored.ExpiresAt > now ? stored : null;
+    }
+}
+
+public static class Secrets
+{
+    public static string New(int bytes = 32) =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

@@ -1,0 +1,21 @@
+using DigitaleHilfe.Web.Infrastructure.Auth;
+using Marten;
+
+namespace DigitaleHilfe.Web.Features.Accounts;
+
+public static class AccountsSetup
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<Account>().UniqueIndex(a => a.Email);
+            options.Schema.For<UserSession>().Index(s => s.AccountId);
+            options.Schema.For<AuditEntry>().Index(e => e.At).Index(e => e.AccountId);
+            options.Schema.For<ApiKey>().Index(k => k.AccountId);
+            options.Schema.For<AccountToken>();
+            options.Schema.For<DataProtectionKey>();
+        });
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.Shared;
+using DigitaleHilfe.Web.Infrastructure.Auth;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DigitaleHilfe.Web.Features.Coordination;
+
+[Authorize(Policies.Coordination)]
+[Route("Coordination/Volunteers")]
+public sealed class VolunteersController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var accounts = await mediator.Send(new AccountQueries.ListAccounts(), ct);
+        return View("Volunteers", accounts.Where(a => a.Has(Role.Volunteer))
+            .OrderBy(a => a.IsApproved).ThenBy(a => a.Name).ToList());
+    }
+
+    [HttpPost("{id:guid}/Approve")]
+    public async Task<IActionResult> Approve(Guid id, bool certificateOfConductSeen, CancellationToken ct) =>
+        Done(await mediator.Send(new ManageAccounts.Approve(id, certificateOfConductSeen), ct), "Die Person ist jetzt freigeschaltet.");
+
+    [HttpPost("{id:guid}/Active")]
+    public async Task<IActionResult> SetActive(Guid id, bool active, CancellationToken ct) =>
+        Done(await mediator.Send(new ManageAccounts.SetActive(id, active), ct),
+            active ? "Das Konto ist wieder aktiv." : "Das Konto ist deaktiviert; alle Anmeldungen sind beendet.");
+
+    private RedirectToActionResult Done(string? refusal, string success)
+    {
+        TempData[Notice.Key] = refusal ?? success;
+        return RedirectToAction(nameof(Index));
+    }
+}

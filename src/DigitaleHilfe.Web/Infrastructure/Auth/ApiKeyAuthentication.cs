@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using DigitaleHilfe.Web.Features.Accounts;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace DigitaleHilfe.Web.Infrastructure.Auth;
+
+// `Authorization: Bearer <key>` for /api/v1. Cookies are never looked at there, so a browser's
+// sign-in cannot be ridden by a cross-site request (no CSRF on the API). Answers are problem details.
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var key = header["Bearer ".Length..].Trim();
+        if (key.Length is 0 or > 200) return AuthenticateResult.Fail("malformed key");
+
+        await using var session = store.QuerySession();
+        var stored = await session.LoadAsync<ApiKey>(Secrets.Hash(key), Context.RequestAborted);
+        if (stored is not { RevokedAt: null }) return AuthenticateResult.Fail("unknown or revoked key");
+        var account = await session.LoadAsync<Account>(stored.AccountId, Context.RequestAborted);
+        if (account is not { Active: true }) return AuthenticateResult.Fail("account deactivated");
+
+        var principal = SignIn.Principal(account, Guid.Empty, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized,
+            "Bitte senden Sie einen gültigen API-Schlüssel im Header „Authorization: Bearer …“.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Dieser API-Schlüssel darf das nicht.");
+
+    private async Task WriteProblemAsync(int status, string title)
+    {
+        Response.StatusCode = status;
+        await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title },
+        });
+    }
+}

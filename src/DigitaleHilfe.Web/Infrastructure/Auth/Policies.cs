@@ -1,0 +1,23 @@
+using DigitaleHilfe.Web.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DigitaleHilfe.Web.Infrastructure.Auth;
+
+// Every controller action names one of these (or [AllowAnonymous] where docs/security.md allows it);
+// a test fails on any action that names neither. The access matrix lives in docs/security.md.
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);                 // any role
+    public const string Hotline = nameof(Hotline);                   // seniors' data: operators, coordinators
+    public const string Coordination = nameof(Coordination);         // volunteers' approval: coordinators, admins
+    public const string Administration = nameof(Administration);     // accounts, roles, audit log: admins
+    public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire: coordinators, admins
+
+    public static void Register(AuthorizationBuilder builder) => builder
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Hotline, p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator)))
+        .AddPolicy(Coordination, p => p.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)))
+        .AddPolicy(Administration, p => p.RequireRole(nameof(Role.Admin)))
+        .AddPolicy(JobsDashboard, p => p.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)));
+}
