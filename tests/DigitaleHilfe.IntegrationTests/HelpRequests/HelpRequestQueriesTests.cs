@@ -15,7 +15,7 @@ public sealed class HelpRequestQueriesTests(AppFixture app) : IntegrationTest(ap
         details.Version.ShouldBe(1);
         var entry = details.Timeline.ShouldHaveSingleItem();
         entry.Type.ShouldBe(nameof(HelpRequestLogged));
-        entry.By.ShouldBe("Hotline");
+        entry.By.ShouldBe("System");
         entry.At.ShouldBe(AppFixture.Start);
         entry.Text.ShouldContain(logged.Number);
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using Marten;
 
@@ -21,7 +22,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Post_logs_the_call_and_answers_201_with_number_status_and_version()
     {
-        var response = await App.CreateClient().PostAsJsonAsync(Url, ValidBody);
+        var response = await (await Api()).PostAsJsonAsync(Url, ValidBody);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -35,7 +36,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Get_returns_the_request_with_status_version_and_timeline()
     {
-        var client = App.CreateClient();
+        var client = await Api();
         var created = await (await client.PostAsJsonAsync(Url, ValidBody)).Content.ReadFromJsonAsync<JsonElement>();
 
         var body = await client.GetFromJsonAsync<JsonElement>($"{Url}/{created.GetProperty("id").GetGuid()}");
@@ -45,14 +46,14 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
         body.GetProperty("topic").GetString().ShouldBe("online-banking");
         var entry = body.GetProperty("timeline").EnumerateArray().ShouldHaveSingleItem();
         entry.GetProperty("type").GetString().ShouldBe("HelpRequestLogged");
-        entry.GetProperty("by").GetString().ShouldBe("Hotline");
+        entry.GetProperty("by").GetString().ShouldBe("Test Operator");
         entry.GetProperty("at").GetDateTimeOffset().ShouldBe(AppFixture.Start);
     }
 
     [Fact]
     public async Task Post_with_an_empty_object_lists_every_missing_field_as_problem_details()
     {
-        var response = await App.CreateClient().PostAsJsonAsync(Url, new { });
+        var response = await (await Api()).PostAsJsonAsync(Url, new { });
 
         var errors = await ProblemErrors(response);
         errors.Keys.ShouldBe(["callerName", "phone", "topic", "description", "district", "helpMode"], ignoreOrder: true);
@@ -62,7 +63,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Post_with_an_unknown_topic_names_the_topic_field()
     {
-        var response = await App.CreateClient().PostAsJsonAsync(Url, Merge(("topic", "kochen")));
+        var response = await (await Api()).PostAsJsonAsync(Url, Merge(("topic", "kochen")));
 
         (await ProblemErrors(response)).Keys.ShouldBe(["topic"]);
         await NothingStored();
@@ -71,7 +72,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Post_with_a_100_kB_description_is_refused()
     {
-        var response = await App.CreateClient().PostAsJsonAsync(Url, Merge(("description", new string('x', 100_000))));
+        var response = await (await Api()).PostAsJsonAsync(Url, Merge(("description", new string('x', 100_000))));
 
         (await ProblemErrors(response))["description"].ShouldContain(m => m.Contains("höchstens"));
         await NothingStored();
@@ -80,7 +81,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Post_with_truncated_json_is_a_400_and_stores_nothing()
     {
-        var response = await App.CreateClient().PostAsync(Url, new StringContent("{\"callerName\": ", Encoding.UTF8, "application/json"));
+        var response = await (await Api()).PostAsync(Url, new StringContent("{\"callerName\": ", Encoding.UTF8, "application/json"));
 
         (await ProblemErrors(response)).ShouldNotBeEmpty();
         await NothingStored();
@@ -91,7 +92,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [InlineData("[1, 2, 3]")]
     public async Task Post_with_malformed_json_is_a_400_about_the_body(string json)
     {
-        var response = await App.CreateClient().PostAsync(Url, new StringContent(json, Encoding.UTF8, "application/json"));
+        var response = await (await Api()).PostAsync(Url, new StringContent(json, Encoding.UTF8, "application/json"));
 
         (await ProblemErrors(response)).Keys.ShouldBe(["body"]);
         await NothingStored();
@@ -100,7 +101,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Post_with_a_field_of_the_wrong_type_names_that_field()
     {
-        var response = await App.CreateClient().PostAsync(Url,
+        var response = await (await Api()).PostAsync(Url,
             new StringContent("{\"description\": 5}", Encoding.UTF8, "application/json"));
 
         (await ProblemErrors(response)).Keys.ShouldContain("description");
@@ -109,7 +110,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Get_of_an_unknown_id_is_404_problem_details()
     {
-        var response = await App.CreateClient().GetAsync($"{Url}/{Guid.NewGuid()}");
+        var response = await (await Api()).GetAsync($"{Url}/{Guid.NewGuid()}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -118,7 +119,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Get_with_an_id_that_is_not_a_guid_is_404_not_500()
     {
-        var response = await App.CreateClient().GetAsync($"{Url}/2026-0042");
+        var response = await (await Api()).GetAsync($"{Url}/2026-0042");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -127,7 +128,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task List_filters_by_status_and_pages()
     {
-        var client = App.CreateClient();
+        var client = await Api();
         for (var i = 0; i < ListRequests.PageSize + 1; i++)
             (await client.PostAsJsonAsync(Url, ValidBody)).EnsureSuccessStatusCode();
 
@@ -147,7 +148,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [InlineData("?page=abc")]
     public async Task List_with_bad_query_parameters_is_a_400(string query)
     {
-        var response = await App.CreateClient().GetAsync(Url + query);
+        var response = await (await Api()).GetAsync(Url + query);
 
         (await ProblemErrors(response)).ShouldNotBeEmpty();
     }
@@ -155,7 +156,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Catalog_lists_topics_districts_and_help_modes()
     {
-        var body = await App.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/catalog");
+        var body = await (await Api()).GetFromJsonAsync<JsonElement>("/api/v1/catalog");
 
         body.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("label").GetString())
             .ShouldContain("Online-Banking");
@@ -163,6 +164,8 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
         body.GetProperty("helpModes").EnumerateArray().Select(t => t.GetProperty("id").GetString())
             .ShouldBe(["hausbesuch", "telefon", "video", "sprechstunde"]);
     }
+
+    private Task<HttpClient> Api() => App.ApiClientAsync(Role.Operator);
 
     private static object Merge((string Key, object Value) change)
     {

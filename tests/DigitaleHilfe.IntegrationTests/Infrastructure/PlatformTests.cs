@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Infrastructure.Email;
+using DigitaleHilfe.Web.Features.Accounts;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,7 +75,7 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Pages_carry_security_headers_and_a_csp_without_inline_script()
     {
-        var response = await App.CreateClient().GetAsync("/Intake");
+        var response = await App.CreateClient().GetAsync("/Account/SignIn");
 
         response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         response.Headers.GetValues("Referrer-Policy").ShouldBe(["same-origin"]);
@@ -84,21 +85,16 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
         csp.ShouldNotContain("unsafe-inline");
     }
 
-    [Fact]
-    public async Task The_jobs_dashboard_is_closed_to_requests_from_elsewhere()
+    [Theory]
+    [InlineData(Role.Operator, "/Intake")]
+    [InlineData(Role.Coordinator, "/HelpRequests")]
+    [InlineData(Role.Admin, "/Admin/Accounts")]
+    [InlineData(Role.Volunteer, "/Account")]
+    public async Task The_start_page_leads_each_role_to_its_work(Role role, string expected)
     {
-        // The test server's requests carry no remote address, so they are not "local".
-        var response = await App.CreateClient().GetAsync("/jobs");
-
-        response.StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
-    }
-
-    [Fact]
-    public async Task The_start_page_leads_to_the_intake_form()
-    {
-        var response = await App.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/");
+        var response = await (await App.SignedInClientAsync(role)).GetAsync("/");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldBe("/Intake");
+        response.Headers.Location!.ToString().ShouldBe(expected);
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using Marten;
-using Microsoft.AspNetCore.Mvc.Testing;
+using DigitaleHilfe.Web.Features.Accounts;
 
 namespace DigitaleHilfe.IntegrationTests.Intake;
 
@@ -18,12 +18,12 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
         ["HelpMode"] = "video",
     };
 
-    private HttpClient Browser() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private Task<HttpClient> Browser() => App.SignedInClientAsync(Role.Operator);
 
     [Fact]
     public async Task Posting_the_form_redirects_to_the_new_request_with_number_and_timeline()
     {
-        var client = Browser();
+        var client = await Browser();
 
         var response = await FormPost.SubmitAsync(client, "/Intake", ValidFields);
 
@@ -44,7 +44,7 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
     {
         var fields = new Dictionary<string, string>(ValidFields) { ["Description"] = "", ["Phone"] = "ruft an" };
 
-        var response = await FormPost.SubmitAsync(Browser(), "/Intake", fields);
+        var response = await FormPost.SubmitAsync(await Browser(), "/Intake", fields);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -62,7 +62,7 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
-        var response = await Browser().PostAsync("/Intake", new FormUrlEncodedContent(ValidFields));
+        var response = await (await Browser()).PostAsync("/Intake", new FormUrlEncodedContent(ValidFields));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await using var session = App.QuerySession();
@@ -72,7 +72,7 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task The_request_list_shows_logged_calls_and_an_empty_state()
     {
-        var client = Browser();
+        var client = await Browser();
         (await client.GetStringAsync("/HelpRequests")).ShouldContain("Es gibt noch keine Anfragen.");
 
         var logged = await App.SendAsync(AppFixture.ValidCall());
@@ -86,7 +86,7 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task An_unknown_request_page_is_a_friendly_404()
     {
-        var response = await Browser().GetAsync($"/HelpRequests/{Guid.NewGuid()}");
+        var response = await (await Browser()).GetAsync($"/HelpRequests/{Guid.NewGuid()}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Diese Seite oder Anfrage gibt es nicht.");

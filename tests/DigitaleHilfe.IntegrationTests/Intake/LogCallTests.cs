@@ -19,7 +19,7 @@ public sealed class LogCallTests(AppFixture app) : IntegrationTest(app)
         var logged = events[0].Data.ShouldBeOfType<HelpRequestLogged>();
         logged.Number.ShouldBe(result.Number);
         logged.CallerName.ShouldBe("Erika Mustermann");
-        logged.LoggedBy.ShouldBe("Hotline");
+        logged.LoggedBy.ShouldBe("System");
         logged.LoggedAt.ShouldBe(AppFixture.Start);
         result.Status.ShouldBe(RequestStatus.Open);
         result.Version.ShouldBe(1);

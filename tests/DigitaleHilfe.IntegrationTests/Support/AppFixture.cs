@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Intake;
 using Marten;
 using Mediator;
@@ -29,6 +30,9 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
         builder.UseSetting("Hangfire:Server:Enabled", "false");
         builder.UseSetting("DemoData:Seed", "false");
+        // All test requests come from one "address"; the rate limit has its own test with its own app.
+        builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
+        builder.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -55,6 +59,38 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    public const string Password = "Ein langer Satz als Passwort";
+
+    public async Task<Account> CreateAccountAsync(params Role[] roles)
+    {
+        var email = $"{string.Join("-", roles).ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        var result = await SendAsync(new CreateAccount.Command(email, $"Test {string.Join("/", roles)}", roles, Password));
+        return result.Account.ShouldNotBeNull(result.Refusal);
+    }
+
+    // A client for the JSON API carrying an API key of an account with these roles.
+    public async Task<HttpClient> ApiClientAsync(params Role[] roles)
+    {
+        var account = await CreateAccountAsync(roles);
+        var key = await SendAsync(new CreateApiKey.Command(account.Email, "Test"));
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        return client;
+    }
+
+    // A browser-like client (cookies, no automatic redirects) signed in as an account with these roles.
+    public async Task<HttpClient> SignedInClientAsync(params Role[] roles)
+    {
+        var account = await CreateAccountAsync(roles);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await FormPost.SubmitAsync(client, "/Account/SignIn", new Dictionary<string, string>
+        {
+            ["Email"] = account.Email, ["Password"] = Password,
+        });
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return client;
     }
 
     public IQuerySession QuerySession() => Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -7,7 +7,7 @@ namespace DigitaleHilfe.IntegrationTests.Support;
 public static partial class FormPost
 {
     public static async Task<HttpResponseMessage> SubmitAsync(
-        HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> fields)
+        HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> fields, string? postUrl = null)
     {
         var page = await client.GetAsync(pageUrl);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -16,7 +16,7 @@ public static partial class FormPost
         token.Success.ShouldBeTrue("the form carries an antiforgery token");
 
         var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        return await client.PostAsync(pageUrl, new FormUrlEncodedContent(body));
+        return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(body));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

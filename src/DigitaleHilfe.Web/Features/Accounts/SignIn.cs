@@ -50,8 +50,9 @@ public static class SignIn
                 return Refuse(WrongCredentials);
             }
 
+            var windowStart = now - options.Value.LockoutWindow;
             var failures = await session.Query<AuditEntry>()
-                .Where(e => e.AccountId == account.Id && e.Kind == AuditKind.SignInFailed && e.At > now - options.Value.LockoutWindow)
+                .Where(e => e.AccountId == account.Id && e.Kind == AuditKind.SignInFailed && e.At > windowStart)
                 .Select(e => e.At).ToListAsync(ct);
             if (Lockout.LockedUntil(failures, account.LastSignInAt, now, options.Value) is { } lockedUntil)
             {
