@@ -68,7 +68,7 @@ public sealed partial class RegistrationTests(AppFixture app) : IntegrationTest(
 
         var coordinator = await App.SignedInClientAsync(Role.Coordinator);
         (await coordinator.GetStringAsync("/Coordination/Volunteers")).ShouldContain("Wartet auf Freigabe");
-        var approved = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+        var approved = await FormPost.SubmitAsync(coordinator, "/Account/SignIn",
             new Dictionary<string, string> { ["certificateOfConductSeen"] = "true" }, $"/Coordination/Volunteers/{volunteer.Id}/Approve");
 
         approved.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -166,7 +166,7 @@ public sealed class SignInTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Sign_in_from_too_many_attempts_per_address_is_answered_with_429_in_German()
     {
-        await using var strict = App.WithWebHostBuilder(b => b.UseSetting("Accounts:AuthRequestsPerMinute", "3"));
+        var strict = App.Variant(("Accounts:AuthRequestsPerMinute", "3"));
         var client = strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var statuses = new List<HttpStatusCode>();

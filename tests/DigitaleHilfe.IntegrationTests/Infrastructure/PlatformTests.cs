@@ -36,7 +36,7 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Ready_health_is_503_when_the_mail_server_is_down()
     {
-        await using var noMail = App.WithWebHostBuilder(b => b.UseSetting("Smtp:Port", TestSmtpServer.FreePort().ToString()));
+        var noMail = App.Variant(("Smtp:Port", TestSmtpServer.FreePort().ToString()));
 
         var response = await noMail.CreateClient().GetAsync("/health/ready");
 

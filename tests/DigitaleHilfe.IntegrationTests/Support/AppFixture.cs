@@ -93,6 +93,17 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    private readonly List<WebApplicationFactory<Program>> _variants = [];
+
+    // The same app with other settings. Kept alive until the suite ends: Hangfire keeps process-wide
+    // static configuration (its log provider), which must not point at a disposed host mid-run.
+    public WebApplicationFactory<Program> Variant(params (string Key, string Value)[] settings)
+    {
+        var variant = WithWebHostBuilder(b => { foreach (var (key, value) in settings) b.UseSetting(key, value); });
+        _variants.Add(variant);
+        return variant;
+    }
+
     public IQuerySession QuerySession() => Services.GetRequiredService<IDocumentStore>().QuerySession();
 
     public static LogCall.Command ValidCall(string name = "Erika Mustermann") => new()
@@ -114,6 +125,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        foreach (var variant in _variants) await variant.DisposeAsync();
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
     }

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.Accounts;
+using Marten;
+using DigitaleHilfe.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitaleHilfe.IntegrationTests.Accounts;
+
+public sealed class AccountAdministrationTests(AppFixture app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Deactivating_an_account_stops_its_sessions_and_api_keys_at_once()
+    {
+        var volunteer = await App.CreateAccountAsync(Role.Volunteer);
+        var browser = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await FormPost.SubmitAsync(browser, "/Account/SignIn", new Dictionary<string, string> { ["Email"] = volunteer.Email, ["Password"] = AppFixture.Password });
+        var key = await App.SendAsync(new CreateApiKey.Command(volunteer.Email, "Skript"));
+        var api = App.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        (await api.GetAsync("/api/v1/catalog")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.GetAsync("/Account")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+        await FormPost.SubmitAsync(coordinator, "/Account/SignIn",
+            new Dictionary<string, string> { ["active"] = "false" }, $"/Coordination/Volunteers/{volunteer.Id}/Active");
+
+        (await api.GetAsync("/api/v1/catalog")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await browser.GetAsync("/Account")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var signIn = await FormPost.SubmitAsync(App.CreateClient(), "/Account/SignIn",
+            new Dictionary<string, string> { ["Email"] = volunteer.Email, ["Password"] = AppFixture.Password });
+        (await signIn.Content.ReadAsStringAsync()).ShouldContain("Dieses Konto ist deaktiviert");
+    }
+
+    [Fact]
+    public async Task A_coordinator_cannot_deactivate_staff_accounts()
+    {
+        var operatorAccount = await App.CreateAccountAsync(Role.Operator);
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+
+        var response = await FormPost.SubmitAsync(coordinator, "/Account/SignIn",
+            new Dictionary<string, string> { ["active"] = "false" }, $"/Coordination/Volunteers/{operatorAccount.Id}/Active");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var session = App.QuerySession();
+        (await session.LoadAsync<Account>(operatorAccount.Id))!.Active.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_role_change_applies_to_an_open_session_at_once_and_is_recorded()
+    {
+        var account = await App.CreateAccountAsync(Role.Operator);
+        var browser = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await FormPost.SubmitAsync(browser, "/Account/SignIn", new Dictionary<string, string> { ["Email"] = account.Email, ["Password"] = AppFixture.Password });
+        (await browser.GetAsync("/Intake")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var admin = await App.SignedInClientAsync(Role.Admin);
+        await FormPost.SubmitAsync(admin, "/Account/SignIn", new Dictionary<string, string> { ["roles"] = "Volunteer" }, $"/Admin/Accounts/{account.Id}/Roles");
+
+        (await browser.GetAsync("/Intake")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var audit = await admin.GetStringAsync("/Admin/Audit");
+        audit.ShouldContain("Rollen geändert");
+        audit.ShouldContain("Operator → Volunteer");
+    }
+
+    [Fact]
+    public async Task The_last_admin_keeps_the_admin_role()
+    {
+        var admin = await App.CreateAccountAsync(Role.Admin);
+
+        var refusal = await App.SendAsync(new ManageAccounts.ChangeRoles(admin.Id, [Role.Coordinator]));
+
+        refusal.ShouldNotBeNull().ShouldContain("letzte aktive Admin-Konto");
+    }
+
+    [Fact]
+    public async Task Admins_see_sign_ins_and_failures_with_time_and_address()
+    {
+        var operatorAccount = await App.CreateAccountAsync(Role.Operator);
+        await FormPost.SubmitAsync(App.CreateClient(), "/Account/SignIn",
+            new Dictionary<string, string> { ["Email"] = operatorAccount.Email, ["Password"] = "daneben-daneben" });
+
+        var audit = await (await App.SignedInClientAsync(Role.Admin)).GetStringAsync("/Admin/Audit");
+
+        audit.ShouldContain("Anmeldung fehlgeschlagen");
+        audit.ShouldContain(operatorAccount.Email);
+        audit.ShouldContain("Angemeldet");
+    }
+
+    [Fact]
+    public void Data_protection_keys_are_kept_in_postgres_where_every_node_reads_them()
+    {
+        var key = App.Services.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+
+        var anotherNode = new PostgresKeyRepository(App.Services.GetRequiredService<IDocumentStore>());
+
+        anotherNode.GetAllElements().Select(e => e.Attribute("id")?.Value).ShouldContain(key.KeyId.ToString());
+    }
+}
