@@ -1,4 +1,5 @@
 using DigitaleHilfe.BrowserTests.Support;
+using DigitaleHilfe.Web.Features.Accounts;
 using Microsoft.Playwright;
 
 namespace DigitaleHilfe.BrowserTests;
@@ -12,7 +13,7 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
     [Fact]
     public async Task Operator_logs_a_call_and_sees_it_with_its_timeline_without_javascript()
     {
-        var page = await app.NewPageAsync(javaScript: false);
+        var page = await app.SignedInPageAsync(Role.Operator, javaScript: false);
         await page.GotoAsync("/Intake");
 
         await FillValidCallAsync(page);
@@ -32,7 +33,7 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_form_with_mistakes_keeps_what_was_typed_and_says_what_to_fix()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync(Role.Operator);
         await page.GotoAsync("/Intake");
         await page.GetByLabel("Name *").FillAsync("Heinz Becker");
 
@@ -47,7 +48,7 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_cursor_starts_in_the_phone_field()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync(Role.Operator);
         await page.GotoAsync("/Intake");
 
         (await page.EvaluateAsync<string>("document.activeElement.id")).ShouldBe("Phone");
@@ -58,7 +59,7 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
     [InlineData(375)]
     public async Task Intake_list_and_details_pages_have_no_serious_accessibility_violations(int width)
     {
-        var page = await app.NewPageAsync(width);
+        var page = await app.SignedInPageAsync(Role.Operator, width);
         await page.GotoAsync("/HelpRequests");
         await page.ShouldHaveNoSeriousViolationsAsync();
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using DigitaleHilfe.Web.Features.Accounts;
 using Marten;
+using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Smtp:Port", FreePort().ToString());
         builder.UseSetting("Hangfire:Server:Enabled", "false");
         builder.UseSetting("DemoData:Seed", "false");
+        builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
     }
 
     public async Task InitializeAsync()
@@ -49,6 +52,34 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
     }
 
     public Task ResetAsync() => Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+
+    public const string Password = "Ein langer Satz als Passwort";
+
+    public async Task<string> CreateAccountAsync(Role role)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new CreateAccount.Command(email, $"Test {role}", [role], Password));
+        result.Refusal.ShouldBeNull();
+        return email;
+    }
+
+    public async Task<IPage> SignedInPageAsync(Role role, int width = 1280, bool javaScript = true)
+    {
+        var page = await NewPageAsync(width, javaScript);
+        await SignInAsync(page, await CreateAccountAsync(role));
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByLabel("Passwort").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
+    }
 
     public async Task<IPage> NewPageAsync(int width = 1280, bool javaScript = true)
     {

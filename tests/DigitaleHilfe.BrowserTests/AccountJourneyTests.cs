@@ -1,0 +1,76 @@
+using DigitaleHilfe.BrowserTests.Support;
+using DigitaleHilfe.Web.Features.Accounts;
+using Microsoft.Playwright;
+
+namespace DigitaleHilfe.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccountJourneyTests(BrowserFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task After_signing_out_the_back_button_shows_no_seniors_data()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        page.Url.ShouldContain("/Account/SignIn");
+        await BrowserFixture.SignInAsync(page, await app.CreateAccountAsync(Role.Operator));
+
+        await page.GetByLabel("Telefonnummer *").FillAsync("0631 777888");
+        await page.GetByLabel("Name *").FillAsync("Ingrid Vertraulich");
+        await page.GetByLabel("Thema *").SelectOptionAsync(new SelectOptionValue { Label = "Internet/WLAN" });
+        await page.GetByLabel("Beschreibung *").FillAsync("Router im Keller.");
+        await page.GetByLabel("Stadtteil *").SelectOptionAsync(new SelectOptionValue { Label = "Hohenecken" });
+        await page.GetByLabel("Telefon", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
+        await page.WaitForURLAsync("**/HelpRequests/*");
+        (await page.ContentAsync()).ShouldContain("Ingrid Vertraulich");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
+        await page.WaitForURLAsync("**/Account/SignIn");
+        (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Sie wurden abgemeldet.");
+
+        await page.GoBackAsync();
+        (await page.ContentAsync()).ShouldNotContain("Ingrid Vertraulich");
+        page.Url.ShouldContain("/Account/SignIn");
+    }
+
+    [Fact]
+    public async Task Account_pages_have_no_serious_accessibility_violations_on_a_phone()
+    {
+        var page = await app.NewPageAsync(375);
+        foreach (var path in new[] { "/Account/SignIn", "/Account/Register", "/Account/ForgotPassword" })
+        {
+            await page.GotoAsync(path);
+            await page.ShouldHaveNoSeriousViolationsAsync();
+        }
+
+        await page.GotoAsync("/Account/Register");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrieren" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alert).WaitForAsync();
+        await page.ShouldHaveNoSeriousViolationsAsync();
+
+        await BrowserFixture.SignInAsync(page, await app.CreateAccountAsync(Role.Volunteer));
+        await page.GotoAsync("/Account");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+    }
+
+    [Fact]
+    public async Task Coordination_and_admin_pages_have_no_serious_accessibility_violations()
+    {
+        await app.CreateAccountAsync(Role.Volunteer);
+        var coordinator = await app.SignedInPageAsync(Role.Coordinator);
+        await coordinator.GotoAsync("/Coordination/Volunteers");
+        await coordinator.ShouldHaveNoSeriousViolationsAsync();
+
+        var admin = await app.SignedInPageAsync(Role.Admin);
+        foreach (var path in new[] { "/Admin/Accounts", "/Admin/Audit" })
+        {
+            await admin.GotoAsync(path);
+            await admin.ShouldHaveNoSeriousViolationsAsync();
+        }
+    }
+}
