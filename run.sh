@@ -34,7 +34,12 @@ cat <<TXT
   Health:            $APP_URL/health/ready
   Jobs (Hangfire):   $APP_URL/jobs
 
-  Sign-in does not exist yet (see issue "Accounts"); every change is recorded as made by "Hotline".
+  Demo logins (created in a fresh demo database):
+    Hotline        hotline@example.org        Telefon-Demo-2026!
+    Helfer/in      helferin@example.org       Ehrenamt-Demo-2026!
+    Koordination   koordination@example.org   Warteschlange-2026!
+    Admin          admin@example.org          Server-Demo-2026!
+
   Stop with Ctrl+C.
 
 TXT

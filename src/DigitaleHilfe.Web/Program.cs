@@ -33,6 +33,7 @@ builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();
 
+app.UseReverseProxyHeaders();
 app.UseWebUi();
 app.UseAccountsAndSecurity();
 app.MapHealth();
