@@ -23,10 +23,7 @@ public static class ChangePassword
         public Validator()
         {
             RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Bitte geben Sie Ihr bisheriges Passwort ein.");
-            RuleFor(c => c.NewPassword).Custom((password, context) =>
-            {
-                if (PasswordRules.Problem(password, null) is { } problem) context.AddFailure(problem);
-            });
+            RuleFor(c => c.NewPassword).AcceptablePassword();
             RuleFor(c => c.NewPasswordConfirmation).Equal(c => c.NewPassword).WithMessage("Die beiden Passwörter stimmen nicht überein.");
         }
     }

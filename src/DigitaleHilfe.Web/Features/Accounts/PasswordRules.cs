@@ -1,4 +1,5 @@
 using System.Reflection;
+using FluentValidation;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
@@ -36,4 +37,15 @@ public static class PasswordRules
             if (line.Length > 0 && !line.StartsWith('#')) set.Add(line.ToLowerInvariant());
         return set;
     }
+}
+
+public static class PasswordRuleValidation
+{
+    // The password rules as a FluentValidation rule; the email, when known, is checked too.
+    public static IRuleBuilderOptionsConditions<T, string> AcceptablePassword<T>(
+        this IRuleBuilder<T, string> rule, Func<T, string?>? email = null) =>
+        rule.Custom((password, context) =>
+        {
+            if (PasswordRules.Problem(password, email?.Invoke(context.InstanceToValidate)) is { } problem) context.AddFailure(problem);
+        });
 }

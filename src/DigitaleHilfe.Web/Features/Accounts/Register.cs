@@ -29,10 +29,7 @@ public static class Register
                 .MaximumLength(InputRules.ShortText).WithMessage($"Der Name darf höchstens {InputRules.ShortText} Zeichen lang sein.");
             RuleFor(c => c.Email).NotEmpty().WithMessage("Bitte geben Sie Ihre E-Mail-Adresse an.")
                 .MaximumLength(254).EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an.");
-            RuleFor(c => c.Password).Custom((password, context) =>
-            {
-                if (PasswordRules.Problem(password, context.InstanceToValidate.Email) is { } problem) context.AddFailure(problem);
-            });
+            RuleFor(c => c.Password).AcceptablePassword(c => c.Email);
             RuleFor(c => c.PasswordConfirmation).Equal(c => c.Password).WithMessage("Die beiden Passwörter stimmen nicht überein.");
         }
     }

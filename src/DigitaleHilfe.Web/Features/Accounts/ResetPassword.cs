@@ -20,10 +20,7 @@ public static class ResetPassword
     {
         public Validator()
         {
-            RuleFor(c => c.Password).Custom((password, context) =>
-            {
-                if (PasswordRules.Problem(password, null) is { } problem) context.AddFailure(problem);
-            });
+            RuleFor(c => c.Password).AcceptablePassword();
             RuleFor(c => c.PasswordConfirmation).Equal(c => c.Password).WithMessage("Die beiden Passwörter stimmen nicht überein.");
         }
     }

@@ -21,16 +21,11 @@ public sealed class VolunteersController(IMediator mediator) : Controller
 
     [HttpPost("{id:guid}/Approve")]
     public async Task<IActionResult> Approve(Guid id, bool certificateOfConductSeen, CancellationToken ct) =>
-        Done(await mediator.Send(new ManageAccounts.Approve(id, certificateOfConductSeen), ct), "Die Person ist jetzt freigeschaltet.");
+        this.RedirectWithNotice(nameof(Index), await mediator.Send(new ManageAccounts.Approve(id, certificateOfConductSeen), ct), "Die Person ist jetzt freigeschaltet.");
 
     [HttpPost("{id:guid}/Active")]
     public async Task<IActionResult> SetActive(Guid id, bool active, CancellationToken ct) =>
-        Done(await mediator.Send(new ManageAccounts.SetActive(id, active), ct),
+        this.RedirectWithNotice(nameof(Index), await mediator.Send(new ManageAccounts.SetActive(id, active), ct),
             active ? "Das Konto ist wieder aktiv." : "Das Konto ist deaktiviert; alle Anmeldungen sind beendet.");
 
-    private RedirectToActionResult Done(string? refusal, string success)
-    {
-        TempData[Notice.Key] = refusal ?? success;
-        return RedirectToAction(nameof(Index));
-    }
 }
