@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Callers;
 using Marten;
 using Mediator;
 
@@ -7,7 +8,11 @@ public static class GetRequestDetails
 {
     public sealed record Query(Guid Id) : IQuery<Details?>;
 
-    public sealed record Details(HelpRequest Request, long Version, IReadOnlyList<TimelineEntry> Timeline);
+    public sealed record Details(HelpRequest Request, Caller? Caller, long Version, IReadOnlyList<TimelineEntry> Timeline)
+    {
+        public string CallerName => Caller?.Name ?? Request.CallerName;
+        public IReadOnlyList<string> Phones => Caller is null ? [Request.Phone] : Caller.Phones.Select(Callers.Phones.Display).ToList();
+    }
 
     public sealed class Handler(IQuerySession session) : IQueryHandler<Query, Details?>
     {
@@ -18,7 +23,8 @@ public static class GetRequestDetails
 
             var events = await session.Events.FetchStreamAsync(query.Id, token: cancellationToken);
             var timeline = Timeline.From(events);
-            return new Details(request, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline);
+            var caller = request.CallerId is { } callerId ? await session.LoadAsync<Caller>(callerId, cancellationToken) : null;
+            return new Details(request, caller, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline);
         }
     }
 }

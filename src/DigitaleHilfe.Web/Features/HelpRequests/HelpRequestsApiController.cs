@@ -32,7 +32,7 @@ public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBa
         var page = await mediator.Send(query, ct);
         return Ok(new
         {
-            items = page.Items.Select(RequestJson.Summary),
+            items = page.Items.Select(r => RequestJson.Summary(r, page.CallerNameOf(r))),
             page = page.Page,
             pageSize = page.PageSize,
             totalCount = page.TotalCount,
@@ -44,18 +44,19 @@ public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBa
 // The API's shape, kept apart from the state record so the two can change separately.
 internal static class RequestJson
 {
-    public static object Summary(HelpRequest r) => new
+    public static object Summary(HelpRequest r, string callerName) => new
     {
-        id = r.Id, number = r.Number, status = r.Status, callerName = r.CallerName, phone = r.Phone,
-        topic = r.Topic, district = r.District, helpMode = r.HelpMode, loggedAt = r.LoggedAt,
+        id = r.Id, number = r.Number, status = r.Status, callerId = r.CallerId, callerName,
+        topic = r.Topic, district = r.District, helpMode = r.HelpMode, urgent = r.Urgent, loggedAt = r.LoggedAt,
     };
 
     public static object From(GetRequestDetails.Details d) => new
     {
         id = d.Request.Id, number = d.Request.Number, status = d.Request.Status, version = d.Version,
-        callerName = d.Request.CallerName, phone = d.Request.Phone, topic = d.Request.Topic,
-        description = d.Request.Description, district = d.Request.District, helpMode = d.Request.HelpMode,
-        loggedAt = d.Request.LoggedAt, loggedBy = d.Request.LoggedBy,
+        callerId = d.Request.CallerId, callerName = d.CallerName, phones = d.Caller?.Phones ?? [d.Request.Phone],
+        topic = d.Request.Topic, description = d.Request.Description, addedDetails = d.Request.AddedDetails,
+        district = d.Request.District, helpMode = d.Request.HelpMode, preferredTimes = d.Request.PreferredTimes,
+        urgent = d.Request.Urgent, consentVersion = d.Request.ConsentVersion, loggedAt = d.Request.LoggedAt, loggedBy = d.Request.LoggedBy,
         timeline = d.Timeline.Select(t => new { type = t.Type, at = t.At, by = t.By, text = t.Text }),
     };
 }

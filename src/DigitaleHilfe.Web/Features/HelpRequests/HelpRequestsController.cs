@@ -1,3 +1,5 @@
+using DigitaleHilfe.Web.Features.Callbacks;
+using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -20,4 +22,25 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken ct) =>
         await mediator.Send(new GetRequestDetails.Query(id), ct) is { } details ? View(details) : NotFound();
+
+    [HttpPost("{id:guid}/Details")]
+    public async Task<IActionResult> AddDetails(Guid id, AddDetails.Command command, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await DetailsAgainAsync(id, ct);
+        if (!await mediator.Send(command with { RequestId = id }, ct)) return NotFound();
+        TempData[Notice.Key] = "Die Ergänzung ist gespeichert.";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:guid}/Callback")]
+    public async Task<IActionResult> PlanCallback(Guid id, Callbacks.Callbacks.Plan command, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await DetailsAgainAsync(id, ct);
+        if (await mediator.Send(command with { RequestId = id }, ct) is null) return NotFound();
+        TempData[Notice.Key] = "Der Rückruf ist eingeplant.";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private async Task<IActionResult> DetailsAgainAsync(Guid id, CancellationToken ct) =>
+        await mediator.Send(new GetRequestDetails.Query(id), ct) is { } details ? View(nameof(Details), details) : NotFound();
 }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Callers;
 using FluentValidation;
 using Marten;
 using Marten.Pagination;
@@ -12,8 +13,12 @@ public static class ListRequests
     public sealed record Query(RequestStatus? Status = null, int Page = 1) : IQuery<ResultPage>;
 
     public sealed record ResultPage(
-        IReadOnlyList<HelpRequest> Items, RequestStatus? Status, int Page, int PageSize, long TotalCount, long TotalPages)
+        IReadOnlyList<HelpRequest> Items, IReadOnlyDictionary<Guid, Caller> Callers, RequestStatus? Status, int Page, int PageSize,
+        long TotalCount, long TotalPages)
     {
+        public string CallerNameOf(HelpRequest r) =>
+            r.CallerId is { } id && Callers.TryGetValue(id, out var caller) ? caller.Name : r.CallerName;
+
         public bool HasPrevious => Page > 1;
         public bool HasNext => Page < TotalPages;
     }
@@ -34,7 +39,11 @@ public static class ListRequests
             // Newest first: the operator's usual question is "what came in today?".
             var page = await requests.OrderByDescending(r => r.LoggedAt)
                 .ToPagedListAsync(query.Page, PageSize, cancellationToken);
-            return new ResultPage(page.ToList(), query.Status, query.Page, PageSize, page.TotalItemCount, page.PageCount);
+            var ct = cancellationToken;
+            var callerIds = page.Where(r => r.CallerId is not null).Select(r => r.CallerId!.Value).Distinct().ToArray();
+            var callers = callerIds.Length == 0 ? [] : await session.LoadManyAsync<Caller>(ct, callerIds);
+            return new ResultPage(page.ToList(), callers.ToDictionary(c => c.Id), query.Status, query.Page, PageSize,
+                page.TotalItemCount, page.PageCount);
         }
     }
 }

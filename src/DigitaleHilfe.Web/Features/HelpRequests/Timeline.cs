@@ -16,6 +16,14 @@ public static class Timeline
     {
         HelpRequestLogged logged => new(nameof(HelpRequestLogged), logged.LoggedAt, logged.LoggedBy,
             $"Anruf aufgenommen, Vorgangsnummer {logged.Number}", e.Version),
+        HelpRequestOpened opened => new(nameof(HelpRequestOpened), opened.LoggedAt, opened.LoggedBy,
+            $"Anruf aufgenommen, Vorgangsnummer {opened.Number}{(opened.Urgent ? " (dringend)" : "")}", e.Version),
+        ConsentRecorded consent => new(nameof(ConsentRecorded), consent.RecordedAt, consent.RecordedBy,
+            $"Einwilligung zur Speicherung und Weitergabe der Telefonnummer erteilt (Text {consent.TextVersion})", e.Version),
+        RequestDetailsAdded added => new(nameof(RequestDetailsAdded), added.AddedAt, added.AddedBy,
+            $"Ergänzt: {added.Text}", e.Version),
+        RequestMovedToCaller moved => new(nameof(RequestMovedToCaller), moved.MovedAt, moved.MovedBy,
+            "Doppelten Personeneintrag zusammengeführt", e.Version),
         _ => new(e.EventTypeName, e.Timestamp, "unbekannt", "Änderung", e.Version),
     };
 }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Validation;
@@ -7,42 +8,56 @@ using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Intake;
 
-// An operator logs a call while the senior is on the line: one new request stream, one number.
+// An operator logs a call while the senior is on the line: the caller is found by phone number (or
+// created), and a new request stream starts with the request and the senior's consent.
 public static class LogCall
 {
     public sealed record Command : ICommand<Result>
     {
-        public string CallerName { get; init; } = "";
         public string Phone { get; init; } = "";
+        public Guid? CallerId { get; init; }           // set when the form recognised a returning caller
+        public string CallerName { get; init; } = "";
         public string Topic { get; init; } = "";
         public string Description { get; init; } = "";
         public string District { get; init; } = "";
         public string HelpMode { get; init; } = "";
+        public string? PreferredTimes { get; init; }
+        public bool Urgent { get; init; }
+        public bool Consent { get; init; }
     }
 
-    public sealed record Result(Guid Id, string Number, RequestStatus Status, long Version);
+    public sealed record Result(Guid Id, string Number, RequestStatus Status, long Version, Guid CallerId);
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(Catalog.Catalog catalog)
         {
-            RuleFor(c => c.CallerName).NotEmpty().WithMessage("Bitte geben Sie den Namen der anrufenden Person an.")
+            RuleFor(c => c.Phone).Custom((phone, context) =>
+            {
+                if (Phones.Normalise(phone).Problem is { } problem) context.AddFailure(problem);
+            });
+            RuleFor(c => c.CallerName).NotEmpty().When(c => c.CallerId is null)
+                .WithMessage("Bitte geben Sie den Namen der anrufenden Person an.")
                 .MaximumLength(InputRules.ShortText).WithMessage($"Der Name darf höchstens {InputRules.ShortText} Zeichen lang sein.");
-            RuleFor(c => c.Phone).NotEmpty().WithMessage("Bitte geben Sie eine Telefonnummer für den Rückruf an.")
-                .Must(PhoneNumbers.LooksDiallable!).When(c => !string.IsNullOrWhiteSpace(c.Phone), ApplyConditionTo.CurrentValidator)
-                .WithMessage("Die Telefonnummer ist ungültig. Erlaubt sind Ziffern, Leerzeichen und + / ( ) - (mindestens 6 Ziffern).");
             RuleFor(c => c.Topic).Must(catalog.IsTopic).WithMessage("Bitte wählen Sie ein Thema aus der Liste.");
             RuleFor(c => c.Description).NotEmpty().WithMessage("Bitte beschreiben Sie kurz, wobei die Person Hilfe braucht.")
                 .MaximumLength(InputRules.LongText).WithMessage($"Die Beschreibung darf höchstens {InputRules.LongText} Zeichen lang sein.");
             RuleFor(c => c.District).Must(catalog.IsDistrict).WithMessage("Bitte wählen Sie einen Stadtteil aus der Liste.");
             RuleFor(c => c.HelpMode).Must(catalog.IsHelpMode).WithMessage("Bitte wählen Sie aus, wie geholfen werden soll.");
+            RuleFor(c => c.PreferredTimes).MaximumLength(InputRules.ShortText)
+                .WithMessage($"Die Wunschzeiten dürfen höchstens {InputRules.ShortText} Zeichen lang sein.");
+            RuleFor(c => c.Consent).Equal(true)
+                .WithMessage("Ohne Einwilligung dürfen wir nichts speichern. Bitte lesen Sie den Einwilligungstext vor und fragen Sie, ob die Person einverstanden ist.");
         }
     }
 
-    // Pure: what a valid call becomes. Text is tidied here so every reader sees the same value.
-    public static HelpRequestLogged Decide(Guid requestId, string number, Command c, string loggedBy, DateTimeOffset now) =>
-        new(requestId, number, c.CallerName.Trim(), PhoneNumbers.Tidy(c.Phone), c.Topic, c.Description.Trim(),
-            c.District, c.HelpMode, loggedBy, now);
+    // Pure: what a valid call becomes, for a caller already resolved.
+    public static object[] Decide(Guid requestId, string number, Guid callerId, Command c, string loggedBy, DateTimeOffset now) =>
+    [
+        new HelpRequestOpened(requestId, number, callerId, c.Topic, c.Description.Trim(), c.District, c.HelpMode,
+            string.IsNullOrWhiteSpace(c.PreferredTimes) ? null : c.PreferredTimes.Trim(), c.Urgent, loggedBy, now),
+        new ConsentRecorded(requestId, callerId, ConsentText.Version, loggedBy, now),
+    ];
 
     public sealed class Handler(IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, Result>
@@ -50,12 +65,14 @@ public static class LogCall
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var number = await numbers.NextAsync(now, cancellationToken);
-            var logged = Decide(Guid.CreateVersion7(now), number, command, user.Name, now);
+            var phone = Phones.Normalise(command.Phone).E164!;
+            var caller = await CallerDirectory.ResolveAsync(session, command.CallerId, phone, command.CallerName, now, cancellationToken);
 
-            session.Events.StartStream<HelpRequest>(logged.RequestId, logged);
+            var number = await numbers.NextAsync(now, cancellationToken);
+            var id = Guid.CreateVersion7(now);
+            session.Events.StartStream<HelpRequest>(id, Decide(id, number, caller.Id, command, user.Name, now));
             await session.SaveChangesAsync(cancellationToken);
-            return new Result(logged.RequestId, number, RequestStatus.Open, Version: 1);
+            return new Result(id, number, RequestStatus.Open, Version: 2, caller.Id);
         }
     }
 }

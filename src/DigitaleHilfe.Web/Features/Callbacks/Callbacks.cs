@@ -1,0 +1,95 @@
+using DigitaleHilfe.Web.Features.Callers;
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Shared;
+using DigitaleHilfe.Web.Infrastructure;
+using DigitaleHilfe.Web.Infrastructure.Validation;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace DigitaleHilfe.Web.Features.Callbacks;
+
+public static class Callbacks
+{
+    // Times come from the form as local Berlin time ("2026-11-27T10:30").
+    public sealed record Plan : ICommand<Guid?>
+    {
+        public Guid RequestId { get; init; }
+        public DateTime? DueLocal { get; init; }
+        public string Reason { get; init; } = "";
+    }
+
+    public sealed record Complete : ICommand<string?>
+    {
+        public Guid TaskId { get; init; }
+        public CallbackOutcome? Outcome { get; init; }
+        public string? Note { get; init; }
+        public DateTime? NextDueLocal { get; init; }
+    }
+
+    public sealed record ListOpen : IQuery<IReadOnlyList<Row>>;
+
+    public sealed record Row(CallbackTask Task, string CallerName, IReadOnlyList<string> Phones);
+
+    public sealed class PlanValidator : AbstractValidator<Plan>
+    {
+        public PlanValidator()
+        {
+            RuleFor(c => c.DueLocal).NotNull().WithMessage("Bitte geben Sie an, wann zurückgerufen werden soll.");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Bitte geben Sie einen Grund für den Rückruf an.")
+                .MaximumLength(InputRules.ShortText).WithMessage($"Der Grund darf höchstens {InputRules.ShortText} Zeichen lang sein.");
+        }
+    }
+
+    public sealed class CompleteValidator : AbstractValidator<Complete>
+    {
+        public CompleteValidator()
+        {
+            RuleFor(c => c.Outcome).NotNull().WithMessage("Bitte wählen Sie aus, wie der Rückruf ausgegangen ist.");
+            RuleFor(c => c.NextDueLocal).NotNull().When(c => c.Outcome == CallbackOutcome.NotReached)
+                .WithMessage("Bitte geben Sie an, wann Sie es noch einmal versuchen.");
+            RuleFor(c => c.Note).MaximumLength(InputRules.ShortText);
+        }
+    }
+
+    public sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock) :
+        ICommandHandler<Plan, Guid?>, ICommandHandler<Complete, string?>, IQueryHandler<ListOpen, IReadOnlyList<Row>>
+    {
+        public async ValueTask<Guid?> Handle(Plan command, CancellationToken ct)
+        {
+            if (await session.LoadAsync<HelpRequest>(command.RequestId, ct) is not { CallerId: { } callerId } request) return null;
+            var now = clock.GetUtcNow();
+            var task = new CallbackTask
+            {
+                Id = Guid.CreateVersion7(now), CallerId = callerId, RequestId = request.Id, RequestNumber = request.Number,
+                DueAt = CityTime.FromLocal(command.DueLocal!.Value), Reason = command.Reason.Trim(), CreatedBy = user.Name, CreatedAt = now,
+            };
+            session.Store(task);
+            await session.SaveChangesAsync(ct);
+            return task.Id;
+        }
+
+        public async ValueTask<string?> Handle(Complete command, CancellationToken ct)
+        {
+            if (await session.LoadAsync<CallbackTask>(command.TaskId, ct) is not { } task) return "Diesen Rückruf gibt es nicht.";
+            if (task.Done) return "Dieser Rückruf ist schon erledigt.";
+            var now = clock.GetUtcNow();
+            var next = command.NextDueLocal is { } local ? CityTime.FromLocal(local) : (DateTimeOffset?)null;
+            if (next is { } n && n <= now) return "Der neue Termin muss in der Zukunft liegen.";
+
+            session.Store(task.Record(new CallbackAttempt(now, command.Outcome!.Value, user.Name, command.Note?.Trim()), next));
+            await session.SaveChangesAsync(ct);
+            return null;
+        }
+
+        public async ValueTask<IReadOnlyList<Row>> Handle(ListOpen query, CancellationToken ct)
+        {
+            var tasks = await session.Query<CallbackTask>().Where(t => !t.Done).OrderBy(t => t.DueAt).ToListAsync(ct);
+            var ids = tasks.Select(t => t.CallerId).Distinct().ToArray();
+            var callers = ids.Length == 0 ? new Dictionary<Guid, Caller>() : (await session.LoadManyAsync<Caller>(ct, ids)).ToDictionary(c => c.Id);
+            return tasks.Select(t => callers.TryGetValue(t.CallerId, out var c)
+                ? new Row(t, c.Name, c.Phones.Select(Phones.Display).ToList())
+                : new Row(t, "unbekannt", [])).ToList();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using DigitaleHilfe.Web.Infrastructure.Validation;
+using Marten;
+
+namespace DigitaleHilfe.Web.Features.Callers;
+
+public static class CallerDirectory
+{
+    // Callers reachable under a number, merged duplicates left out.
+    public static Task<IReadOnlyList<Caller>> ByPhoneAsync(IQuerySession session, string e164, CancellationToken ct) =>
+        session.Query<Caller>().Where(c => c.Phones.Contains(e164) && c.MergedInto == null).ToListAsync(ct);
+
+    // The caller a call belongs to: the one the operator picked, else the one known under this number,
+    // else a new entry. A picked caller learns the number if it is new to them. Stored in the session,
+    // so caller and request are saved together.
+    public static async Task<Caller> ResolveAsync(
+        IDocumentSession session, Guid? pickedId, string phone, string name, DateTimeOffset now, CancellationToken ct)
+    {
+        var caller = pickedId is { } id
+            ? await session.LoadAsync<Caller>(id, ct)
+            : (await ByPhoneAsync(session, phone, ct)).FirstOrDefault();
+        if (caller is { MergedInto: { } survivor }) caller = await session.LoadAsync<Caller>(survivor, ct);
+        if (pickedId is not null && caller is null)
+            throw new InputValidationException(new Dictionary<string, string[]> { ["CallerId"] = ["Diese Person gibt es nicht mehr. Bitte suchen Sie erneut."] });
+
+        caller ??= new Caller { Id = Guid.CreateVersion7(now), Name = name.Trim(), CreatedAt = now };
+        if (!caller.Phones.Contains(phone)) caller = caller with { Phones = [.. caller.Phones, phone] };
+        if (caller.Name.Length == 0 && name.Trim().Length > 0) caller = caller with { Name = name.Trim() };
+        caller = caller.WithSearchText();
+        session.Store(caller);
+        return caller;
+    }
+}

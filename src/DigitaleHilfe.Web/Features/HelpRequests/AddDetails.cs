@@ -1,0 +1,40 @@
+using DigitaleHilfe.Web.Infrastructure;
+using DigitaleHilfe.Web.Infrastructure.Validation;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace DigitaleHilfe.Web.Features.HelpRequests;
+
+// A senior calls again with more to say: the operator adds it to the open request.
+public static class AddDetails
+{
+    public sealed record Command : ICommand<bool>
+    {
+        public Guid RequestId { get; init; }
+        public string Text { get; init; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Text).NotEmpty().WithMessage("Bitte schreiben Sie, was ergänzt werden soll.")
+                .MaximumLength(InputRules.LongText).WithMessage($"Die Ergänzung darf höchstens {InputRules.LongText} Zeichen lang sein.");
+    }
+
+    public static RequestDetailsAdded Decide(HelpRequest state, Command c, string by, DateTimeOffset now) =>
+        new(state.Id, c.Text.Trim(), by, now);
+
+    // False when there is no such request.
+    public sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, bool>
+    {
+        public async ValueTask<bool> Handle(Command command, CancellationToken ct)
+        {
+            var stream = await session.Events.FetchForWriting<HelpRequest>(command.RequestId, ct);
+            if (stream.Aggregate is null) return false;
+            stream.AppendOne(Decide(stream.Aggregate, command, user.Name, clock.GetUtcNow()));
+            await session.SaveChangesAsync(ct);
+            return true;
+        }
+    }
+}
