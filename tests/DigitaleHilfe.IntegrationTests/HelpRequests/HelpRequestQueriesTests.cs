@@ -12,9 +12,11 @@ public sealed class HelpRequestQueriesTests(AppFixture app) : IntegrationTest(ap
 
         var details = (await App.SendAsync(new GetRequestDetails.Query(logged.Id))).ShouldNotBeNull();
 
-        details.Version.ShouldBe(1);
-        var entry = details.Timeline.ShouldHaveSingleItem();
-        entry.Type.ShouldBe(nameof(HelpRequestLogged));
+        details.Version.ShouldBe(2);
+        details.Timeline.Count.ShouldBe(2);
+        details.Timeline[1].Type.ShouldBe(nameof(ConsentRecorded));
+        var entry = details.Timeline[0];
+        entry.Type.ShouldBe(nameof(HelpRequestOpened));
         entry.By.ShouldBe("System");
         entry.At.ShouldBe(AppFixture.Start);
         entry.Text.ShouldContain(logged.Number);
@@ -32,14 +34,14 @@ public sealed class HelpRequestQueriesTests(AppFixture app) : IntegrationTest(ap
         for (var i = 0; i < ListRequests.PageSize + 3; i++)
         {
             App.Clock.Advance(TimeSpan.FromMinutes(1));
-            await App.SendAsync(AppFixture.ValidCall($"Person {i}"));
+            await App.SendAsync(AppFixture.ValidCall($"Person {i}") with { Phone = $"0631 {100000 + i}" });
         }
 
         var first = await App.SendAsync(new ListRequests.Query(Page: 1));
         var second = await App.SendAsync(new ListRequests.Query(Page: 2));
 
         first.Items.Count.ShouldBe(ListRequests.PageSize);
-        first.Items[0].CallerName.ShouldBe($"Person {ListRequests.PageSize + 2}");
+        first.CallerNameOf(first.Items[0]).ShouldBe($"Person {ListRequests.PageSize + 2}");
         second.Items.Count.ShouldBe(3);
         first.TotalCount.ShouldBe(ListRequests.PageSize + 3);
         first.TotalPages.ShouldBe(2);

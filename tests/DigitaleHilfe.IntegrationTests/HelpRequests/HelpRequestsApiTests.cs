@@ -17,6 +17,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     {
         callerName = "Erika Mustermann", phone = "0631 123456", topic = "online-banking",
         description = "Die Banking-App fragt nach einem Code.", district = "innenstadt-ost", helpMode = "hausbesuch",
+        consent = true,
     };
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
         var id = body.GetProperty("id").GetGuid();
         body.GetProperty("number").GetString()!.ShouldMatch(@"^2026-\d{4}$");
         body.GetProperty("status").GetString().ShouldBe("Open");
-        body.GetProperty("version").GetInt64().ShouldBe(1);
+        body.GetProperty("version").GetInt64().ShouldBe(2);
         response.Headers.Location!.ToString().ShouldEndWith($"{Url}/{id}", Case.Insensitive);
     }
 
@@ -42,10 +43,11 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
         var body = await client.GetFromJsonAsync<JsonElement>($"{Url}/{created.GetProperty("id").GetGuid()}");
 
         body.GetProperty("status").GetString().ShouldBe("Open");
-        body.GetProperty("version").GetInt64().ShouldBe(1);
+        body.GetProperty("version").GetInt64().ShouldBe(2);
         body.GetProperty("topic").GetString().ShouldBe("online-banking");
-        var entry = body.GetProperty("timeline").EnumerateArray().ShouldHaveSingleItem();
-        entry.GetProperty("type").GetString().ShouldBe("HelpRequestLogged");
+        body.GetProperty("timeline").GetArrayLength().ShouldBe(2);
+        var entry = body.GetProperty("timeline")[0];
+        entry.GetProperty("type").GetString().ShouldBe("HelpRequestOpened");
         entry.GetProperty("by").GetString().ShouldBe("Test Operator");
         entry.GetProperty("at").GetDateTimeOffset().ShouldBe(AppFixture.Start);
     }
@@ -56,7 +58,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
         var response = await (await Api()).PostAsJsonAsync(Url, new { });
 
         var errors = await ProblemErrors(response);
-        errors.Keys.ShouldBe(["callerName", "phone", "topic", "description", "district", "helpMode"], ignoreOrder: true);
+        errors.Keys.ShouldBe(["callerName", "phone", "topic", "description", "district", "helpMode", "consent"], ignoreOrder: true);
         await NothingStored();
     }
 

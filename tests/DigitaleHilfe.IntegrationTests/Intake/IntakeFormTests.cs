@@ -16,6 +16,7 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
         ["Description"] = "Kamera bleibt schwarz.",
         ["District"] = "morlautern",
         ["HelpMode"] = "video",
+        ["Consent"] = "true",
     };
 
     private Task<HttpClient> Browser() => App.SignedInClientAsync(Role.Operator);
@@ -29,13 +30,14 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var location = response.Headers.Location!.ToString();
-        location.ShouldStartWith("/HelpRequests/");
-        var details = await client.GetStringAsync(location);
+        location.ShouldStartWith("/Intake/Done/");
+        var done = await client.GetStringAsync(location);
         await using var session = App.QuerySession();
         var request = await session.Query<HelpRequest>().SingleAsync();
-        details.ShouldContain(request.Number);
-        details.ShouldContain("Die Anfrage wurde gespeichert");
+        done.ShouldContain($"<p class=\"big-number\" aria-label=\"Vorgangsnummer {request.Number}\">{request.Number}</p>");
+        var details = await client.GetStringAsync($"/HelpRequests/{request.Id}");
         details.ShouldContain("Anruf aufgenommen");
+        details.ShouldContain("Einwilligung");
         details.ShouldContain("Videotelefonie");
     }
 
@@ -50,7 +52,7 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("Bitte prüfen Sie Ihre Eingaben");
         html.ShouldContain("Bitte beschreiben Sie kurz");
-        html.ShouldContain("Die Telefonnummer ist ungültig");
+        html.ShouldContain("Die Telefonnummer darf nur Ziffern");
         html.ShouldContain("value=\"Erika Mustermann\"");
         html.ShouldContain("value=\"ruft an\"");
         html.ShouldContain("<option selected=\"selected\" value=\"morlautern\">");

@@ -2,6 +2,7 @@ using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Intake;
 using DigitaleHilfe.Web.Infrastructure.Validation;
+using DigitaleHilfe.Web.Features.Callers;
 using Marten;
 
 namespace DigitaleHilfe.IntegrationTests.Intake;
@@ -9,20 +10,37 @@ namespace DigitaleHilfe.IntegrationTests.Intake;
 public sealed class LogCallTests(AppFixture app) : IntegrationTest(app)
 {
     [Fact]
-    public async Task Logging_a_call_starts_a_stream_with_one_HelpRequestLogged_event()
+    public async Task Logging_a_call_starts_a_stream_with_the_request_and_the_consent_and_no_personal_data()
     {
         var result = await App.SendAsync(AppFixture.ValidCall());
 
         await using var session = App.QuerySession();
         var events = await session.Events.FetchStreamAsync(result.Id);
-        events.Count.ShouldBe(1);
-        var logged = events[0].Data.ShouldBeOfType<HelpRequestLogged>();
-        logged.Number.ShouldBe(result.Number);
-        logged.CallerName.ShouldBe("Erika Mustermann");
-        logged.LoggedBy.ShouldBe("System");
-        logged.LoggedAt.ShouldBe(AppFixture.Start);
+        events.Count.ShouldBe(2);
+        var opened = events[0].Data.ShouldBeOfType<HelpRequestOpened>();
+        opened.Number.ShouldBe(result.Number);
+        opened.CallerId.ShouldBe(result.CallerId);
+        opened.LoggedBy.ShouldBe("System");
+        opened.LoggedAt.ShouldBe(AppFixture.Start);
+        var consent = events[1].Data.ShouldBeOfType<ConsentRecorded>();
+        consent.TextVersion.ShouldBe(ConsentText.Version);
+        var caller = (await session.LoadAsync<Caller>(result.CallerId)).ShouldNotBeNull();
+        caller.Name.ShouldBe("Erika Mustermann");
+        caller.Phones.ShouldBe(["+49631123456"]);
+        foreach (var e in events) System.Text.Json.JsonSerializer.Serialize(e.Data).ShouldNotContain("Mustermann");
         result.Status.ShouldBe(RequestStatus.Open);
-        result.Version.ShouldBe(1);
+        result.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Without_consent_nothing_is_stored()
+    {
+        var error = await Should.ThrowAsync<InputValidationException>(() => App.SendAsync(AppFixture.ValidCall() with { Consent = false }));
+
+        error.Errors.Keys.ShouldBe(["Consent"]);
+        await using var session = App.QuerySession();
+        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+        (await session.Query<Caller>().CountAsync()).ShouldBe(0);
     }
 
     [Fact]

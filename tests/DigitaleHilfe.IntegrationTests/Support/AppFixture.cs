@@ -114,6 +114,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         Description = "Die Banking-App fragt nach einem Code.",
         District = "innenstadt-ost",
         HelpMode = "hausbesuch",
+        Consent = true,
     };
 
     async Task IAsyncLifetime.InitializeAsync()

@@ -74,7 +74,8 @@ public static class Callbacks
             if (await session.LoadAsync<CallbackTask>(command.TaskId, ct) is not { } task) return "Diesen Rückruf gibt es nicht.";
             if (task.Done) return "Dieser Rückruf ist schon erledigt.";
             var now = clock.GetUtcNow();
-            var next = command.NextDueLocal is { } local ? CityTime.FromLocal(local) : (DateTimeOffset?)null;
+            var next = command.Outcome == CallbackOutcome.NotReached && command.NextDueLocal is { } local
+                ? CityTime.FromLocal(local) : (DateTimeOffset?)null;
             if (next is { } n && n <= now) return "Der neue Termin muss in der Zukunft liegen.";
 
             session.Store(task.Record(new CallbackAttempt(now, command.Outcome!.Value, user.Name, command.Note?.Trim()), next));

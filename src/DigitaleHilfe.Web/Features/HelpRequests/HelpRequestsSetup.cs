@@ -15,6 +15,9 @@ public static class HelpRequestsSetup
             options.Schema.For<HelpRequest>()
                 .Index(r => r.Number, index => index.IsUnique = true)
                 .Index(r => r.LoggedAt);
+            options.Schema.For<HelpRequest>().Index(r => r.CallerId);
+            options.Schema.For<Callers.Caller>().GinIndexJsonData();
+            options.Schema.For<Callbacks.CallbackTask>().Index(t => t.DueAt);
             options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());
         });
         return services;
