@@ -121,7 +121,7 @@ public sealed class CallerTests(AppFixture app) : IntegrationTest(app)
         var task = await read.Query<CallbackTask>().SingleAsync();
         task.DueAt.ShouldBe(new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.Zero)); // Berlin is UTC+1 in November
 
-        (await client.GetStringAsync("/Callbacks")).ShouldContain("überfällig");
+        (await client.GetStringAsync("/Callbacks")).ShouldContain("status-overdue\">überfällig");
 
         await FormPost.SubmitAsync(client, "/Callbacks", new Dictionary<string, string>
         {
@@ -131,7 +131,7 @@ public sealed class CallerTests(AppFixture app) : IntegrationTest(app)
         var retried = (await afterFirst.LoadAsync<CallbackTask>(task.Id))!;
         retried.Done.ShouldBeFalse();
         retried.DueAt.ShouldBe(new DateTimeOffset(2026, 11, 26, 14, 30, 0, TimeSpan.Zero));
-        (await client.GetStringAsync("/Callbacks")).ShouldNotContain("überfällig");
+        (await client.GetStringAsync("/Callbacks")).ShouldNotContain("status-overdue\">überfällig");
 
         await FormPost.SubmitAsync(client, "/Callbacks", new Dictionary<string, string> { ["Outcome"] = "Reached" }, $"/Callbacks/{task.Id}/Complete");
         await using var afterSecond = App.QuerySession();

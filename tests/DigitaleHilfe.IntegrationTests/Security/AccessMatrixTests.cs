@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.Callbacks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -28,6 +29,16 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/Intake", [O, C]),
         new("GET", "/HelpRequests", [O, C]),
         new("GET", "/HelpRequests/{id}", [O, C]),
+        new("GET", "/Intake/Caller?phone=0631123456", [O, C]),
+        new("GET", "/Intake/Done/{id}", [O, C]),
+        new("POST", "/HelpRequests/{id}/Details", [O, C]),
+        new("POST", "/HelpRequests/{id}/Callback", [O, C]),
+        new("GET", "/Callbacks", [O, C]),
+        new("POST", "/Callbacks/{task}/Complete", [O, C]),
+        new("GET", "/Search?q=becker", [O, C]),
+        new("GET", "/Callers/{caller}", [O, C]),
+        new("POST", "/Callers/{caller}", [O, C]),
+        new("POST", "/Callers/{caller}/Merge", [O, C]),
         new("GET", "/Account", Everyone),
         new("GET", "/Coordination/Volunteers", [C, A]),
         new("POST", "/Coordination/Volunteers/{account}/Active", [C, A]),
@@ -46,6 +57,8 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/api/v1/help-requests", [O, C], Api: true),
         new("GET", "/api/v1/help-requests/{id}", [O, C], Api: true),
         new("GET", "/api/v1/catalog", Everyone, Api: true),
+        new("GET", "/api/v1/callers?phone=0631123456", [O, C], Api: true),
+        new("POST", "/api/v1/calls/incoming", [O, C], Api: true),
     ];
 
     public static TheoryData<Route, string> Cases()
@@ -148,6 +161,14 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
     {
         if (path.Contains("{id}"))
             path = path.Replace("{id}", (await App.SendAsync(AppFixture.ValidCall())).Id.ToString());
+        if (path.Contains("{caller}"))
+            path = path.Replace("{caller}", (await App.SendAsync(AppFixture.ValidCall())).CallerId.ToString());
+        if (path.Contains("{task}"))
+        {
+            var request = await App.SendAsync(AppFixture.ValidCall());
+            var task = await App.SendAsync(new Callbacks.Plan { RequestId = request.Id, DueLocal = new DateTime(2026, 11, 27, 10, 0, 0), Reason = "Test" });
+            path = path.Replace("{task}", task.ToString());
+        }
         if (path.Contains("{account}"))
             path = path.Replace("{account}", (await App.CreateAccountAsync(Role.Volunteer)).Id.ToString());
         return path;
