@@ -24,7 +24,10 @@ public sealed class AccountJourneyTests(BrowserFixture app) : IAsyncLifetime
         await page.GetByLabel("Beschreibung *").FillAsync("Router im Keller.");
         await page.GetByLabel("Stadtteil *").SelectOptionAsync(new SelectOptionValue { Label = "Hohenecken" });
         await page.GetByLabel("Telefon", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Die Person ist einverstanden.").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
+        await page.WaitForURLAsync("**/Intake/Done/*");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Anfrage ansehen" }).ClickAsync();
         await page.WaitForURLAsync("**/HelpRequests/*");
         (await page.ContentAsync()).ShouldContain("Ingrid Vertraulich");
 

@@ -19,11 +19,14 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
         await FillValidCallAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
 
+        await page.WaitForURLAsync("**/Intake/Done/*");
+        var number = (await page.Locator(".big-number").TextContentAsync())!.Trim();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Anfrage ansehen" }).ClickAsync();
         await page.WaitForURLAsync("**/HelpRequests/*");
-        (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Vorgangsnummer");
         var heading = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync();
         heading.ShouldNotBeNull().ShouldMatch(@"Anfrage \d{4}-\d{4}");
-        (await page.Locator(".timeline li").AllTextContentsAsync()).ShouldHaveSingleItem().ShouldContain("Anruf aufgenommen");
+        heading.ShouldContain(number);
+        (await page.Locator(".timeline li").AllTextContentsAsync()).First().ShouldContain("Anruf aufgenommen");
         (await page.Locator(".facts").TextContentAsync()).ShouldNotBeNull().ShouldContain("Erika Mustermann");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Anfragen", Exact = true }).ClickAsync();
@@ -71,8 +74,21 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
 
         await FillValidCallAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
+        await page.WaitForURLAsync("**/Intake/Done/*");
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Anfrage ansehen" }).ClickAsync();
         await page.WaitForURLAsync("**/HelpRequests/*");
         await page.ShouldHaveNoSeriousViolationsAsync();
+
+        foreach (var path in new[] { "/Callbacks", "/Search?q=Erika", "/Intake?Phone=0631123456&Topic=online-banking" })
+        {
+            await page.GotoAsync(path);
+            await page.ShouldHaveNoSeriousViolationsAsync();
+        }
+        await page.GotoAsync("/Search?q=Erika");
+        await page.Locator("main a[href^='/Callers/']").First.ClickAsync();
+        await page.ShouldHaveNoSeriousViolationsAsync();
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
 
         await page.GotoAsync("/HelpRequests");
         await page.ShouldHaveNoSeriousViolationsAsync();
@@ -88,5 +104,6 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
         await page.GetByLabel("Beschreibung *").FillAsync("Die Banking-App fragt nach einem Code.");
         await page.GetByLabel("Stadtteil *").SelectOptionAsync(new SelectOptionValue { Label = "Erfenbach" });
         await page.GetByLabel("Hausbesuch").CheckAsync();
+        await page.GetByLabel("Die Person ist einverstanden.").CheckAsync();
     }
 }
