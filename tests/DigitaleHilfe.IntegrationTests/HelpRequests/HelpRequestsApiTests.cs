@@ -63,6 +63,24 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Post_without_consent_names_consent_and_stores_nothing()
+    {
+        var response = await (await Api()).PostAsJsonAsync(Url, Merge(("consent", false)));
+
+        (await ProblemErrors(response)).Keys.ShouldBe(["consent"]);
+        await NothingStored();
+    }
+
+    [Fact]
+    public async Task Post_with_a_number_without_area_code_asks_for_it()
+    {
+        var response = await (await Api()).PostAsJsonAsync(Url, Merge(("phone", "123456")));
+
+        (await ProblemErrors(response))["phone"].Single().ShouldContain("Vorwahl");
+        await NothingStored();
+    }
+
+    [Fact]
     public async Task Post_with_an_unknown_topic_names_the_topic_field()
     {
         var response = await (await Api()).PostAsJsonAsync(Url, Merge(("topic", "kochen")));

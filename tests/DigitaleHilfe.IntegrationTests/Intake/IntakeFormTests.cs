@@ -62,6 +62,20 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Without_the_consent_tick_the_form_says_why_and_nothing_is_stored()
+    {
+        var fields = new Dictionary<string, string>(ValidFields) { ["Consent"] = "false" };
+
+        var response = await FormPost.SubmitAsync(await Browser(), "/Intake", fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Ohne Einwilligung dürfen wir nichts speichern");
+        await using var session = App.QuerySession();
+        (await session.Events.QueryAllRawEvents().CountAsync()).ShouldBe(0);
+        (await session.Query<DigitaleHilfe.Web.Features.Callers.Caller>().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
         var response = await (await Browser()).PostAsync("/Intake", new FormUrlEncodedContent(ValidFields));
