@@ -1,6 +1,7 @@
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Auth;
 using DigitaleHilfe.Web.Infrastructure.Email;
@@ -29,6 +30,7 @@ builder.Services.AddAccountsAndSecurity(builder.Configuration, builder.Environme
 builder.Services.AddAccounts();
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddHelpRequests();
+builder.Services.AddVolunteers();
 builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();

@@ -26,6 +26,36 @@ public sealed record RequestDetailsAdded(Guid RequestId, string Text, string Add
 // Two caller entries turned out to be one person; the request now belongs to the one kept.
 public sealed record RequestMovedToCaller(Guid RequestId, Guid FromCallerId, Guid ToCallerId, string MovedBy, DateTimeOffset MovedAt);
 
+public enum Outcome { Solved, PartlySolved, NotSolvable, CallerUnreachable, NoShow }
+
+public sealed record Appointment(DateTimeOffset At, string Mode, string? Place);
+
+// A volunteer took the request; from now on they may see the senior's contact details.
+public sealed record RequestClaimed(Guid RequestId, Guid VolunteerId, string VolunteerName, DateTimeOffset ClaimedAt);
+
+// A coordinator gave the request to a named volunteer (also a reassignment).
+public sealed record RequestAssigned(Guid RequestId, Guid VolunteerId, string VolunteerName, string AssignedBy, DateTimeOffset AssignedAt);
+
+public sealed record RequestReleased(Guid RequestId, Guid VolunteerId, string Reason, string ReleasedBy, DateTimeOffset ReleasedAt);
+
+public sealed record AppointmentScheduled(Guid RequestId, DateTimeOffset At, string Mode, string? Place, string ScheduledBy, DateTimeOffset ScheduledAt);
+
+public sealed record AppointmentCancelled(Guid RequestId, string? Reason, string CancelledBy, DateTimeOffset CancelledAt);
+
+public sealed record NoteAdded(Guid RequestId, string Text, string AddedBy, DateTimeOffset AddedAt);
+
+public sealed record RequestResolved(Guid RequestId, Outcome Outcome, int MinutesSpent, Guid? VolunteerId, string ResolvedBy, DateTimeOffset ResolvedAt);
+
+public sealed record RequestReopened(Guid RequestId, string ReopenedBy, DateTimeOffset ReopenedAt);
+
+public sealed record RequestClosed(Guid RequestId, string ClosedBy, DateTimeOffset ClosedAt);
+
+// The senior withdrew (or the request is void); it leaves the board for good.
+public sealed record RequestCancelled(Guid RequestId, string Reason, string CancelledBy, DateTimeOffset CancelledAt);
+
+// Someone looked at the senior's name and phone number on this request.
+public sealed record ContactDetailsViewed(Guid RequestId, Guid ViewerId, string ViewedBy, DateTimeOffset ViewedAt);
+
 // --- State: immutable, rebuilt from events; also stored inline as the list's read model. ---
 
 public sealed record HelpRequest(
@@ -46,6 +76,11 @@ public sealed record HelpRequest(
     public bool Urgent { get; init; }
     public string? ConsentVersion { get; init; }
     public IReadOnlyList<string> AddedDetails { get; init; } = [];
+    public Guid? VolunteerId { get; init; }
+    public string? VolunteerName { get; init; }
+    public Appointment? Appointment { get; init; }
+    public Outcome? Outcome { get; init; }
+    public int MinutesSpent { get; init; }
 
     public bool IsActive => Status is RequestStatus.Open or RequestStatus.Claimed or RequestStatus.Scheduled;
 
@@ -64,4 +99,24 @@ public sealed record HelpRequest(
     public HelpRequest Apply(RequestDetailsAdded e) => this with { AddedDetails = [.. AddedDetails, e.Text] };
 
     public HelpRequest Apply(RequestMovedToCaller e) => this with { CallerId = e.ToCallerId };
+
+    public HelpRequest Apply(RequestClaimed e) => this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName };
+
+    public HelpRequest Apply(RequestAssigned e) =>
+        this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName, Appointment = null };
+
+    public HelpRequest Apply(RequestReleased e) => this with { Status = RequestStatus.Open, VolunteerId = null, VolunteerName = null, Appointment = null };
+
+    public HelpRequest Apply(AppointmentScheduled e) => this with { Status = RequestStatus.Scheduled, Appointment = new Appointment(e.At, e.Mode, e.Place) };
+
+    public HelpRequest Apply(AppointmentCancelled e) => this with { Status = RequestStatus.Claimed, Appointment = null };
+
+    public HelpRequest Apply(RequestResolved e) => this with { Status = RequestStatus.Resolved, Outcome = e.Outcome, MinutesSpent = MinutesSpent + e.MinutesSpent };
+
+    public HelpRequest Apply(RequestReopened e) =>
+        this with { Status = VolunteerId is null ? RequestStatus.Open : RequestStatus.Claimed, Outcome = null, Appointment = null };
+
+    public HelpRequest Apply(RequestClosed e) => this with { Status = RequestStatus.Closed };
+
+    public HelpRequest Apply(RequestCancelled e) => this with { Status = RequestStatus.Cancelled, Appointment = null };
 }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Callbacks;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure.Auth;
@@ -20,8 +21,7 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, CancellationToken ct) =>
-        await mediator.Send(new GetRequestDetails.Query(id), ct) is { } details ? View(details) : NotFound();
+    public async Task<IActionResult> Details(Guid id, CancellationToken ct) => await DetailsAgainAsync(id, ct);
 
     [HttpPost("{id:guid}/Details")]
     public async Task<IActionResult> AddDetails(Guid id, AddDetails.Command command, CancellationToken ct)
@@ -41,6 +41,12 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    private async Task<IActionResult> DetailsAgainAsync(Guid id, CancellationToken ct) =>
-        await mediator.Send(new GetRequestDetails.Query(id), ct) is { } details ? View(nameof(Details), details) : NotFound();
+    private async Task<IActionResult> DetailsAgainAsync(Guid id, CancellationToken ct)
+    {
+        if (await mediator.Send(new GetRequestDetails.Query(id), ct) is not { } details) return NotFound();
+        if (User.IsInRole(nameof(Role.Coordinator)))
+            ViewData["Volunteers"] = (await mediator.Send(new AccountQueries.ListAccounts(), ct))
+                .Where(a => a is { Active: true, IsApproved: true } && a.Has(Role.Volunteer)).ToList();
+        return View(nameof(Details), details);
+    }
 }

@@ -15,5 +15,6 @@ public sealed class HomeController : Controller
         User.IsInRole(nameof(Role.Operator)) ? Redirect("/Intake")
         : User.IsInRole(nameof(Role.Coordinator)) ? Redirect("/HelpRequests")
         : User.IsInRole(nameof(Role.Admin)) ? Redirect("/Admin/Accounts")
+        : User.HasClaim(Accounts.SignIn.ApprovedClaim, "true") ? Redirect("/Board")
         : Redirect("/Account");
 }

@@ -18,9 +18,10 @@ public static class CallerContact
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SeeCallerContact requirement, HelpRequest resource)
         {
-            // Operators took the call and coordinators step in; volunteers will see it for the requests
-            // they claimed (issue "Volunteers take requests").
-            if (context.User.IsInRole(nameof(Role.Operator)) || context.User.IsInRole(nameof(Role.Coordinator)))
+            // Operators took the call and coordinators step in; a volunteer sees it only for the
+            // requests they hold.
+            if (context.User.IsInRole(nameof(Role.Operator)) || context.User.IsInRole(nameof(Role.Coordinator))
+                || (resource.VolunteerId is { } volunteer && context.User.IsOwnAccount(volunteer)))
                 context.Succeed(requirement);
             return Task.CompletedTask;
         }

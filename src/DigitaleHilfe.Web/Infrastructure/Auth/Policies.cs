@@ -12,6 +12,8 @@ public static class Policies
     public const string Coordination = nameof(Coordination);         // volunteers' approval: coordinators, admins
     public const string Administration = nameof(Administration);     // accounts, roles, audit log: admins
     public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire: coordinators, admins
+    public const string Volunteering = nameof(Volunteering);         // the board: approved volunteers
+    public const string RequestWork = nameof(RequestWork);           // lifecycle steps: volunteers, coordinators, operators (notes)
 
     public static void Register(AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -19,5 +21,7 @@ public static class Policies
         .AddPolicy(Hotline, p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator)))
         .AddPolicy(Coordination, p => p.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)))
         .AddPolicy(Administration, p => p.RequireRole(nameof(Role.Admin)))
-        .AddPolicy(JobsDashboard, p => p.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)));
+        .AddPolicy(JobsDashboard, p => p.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)))
+        .AddPolicy(Volunteering, p => p.RequireRole(nameof(Role.Volunteer)).RequireClaim(SignIn.ApprovedClaim, "true"))
+        .AddPolicy(RequestWork, p => p.RequireRole(nameof(Role.Volunteer), nameof(Role.Coordinator), nameof(Role.Operator)));
 }

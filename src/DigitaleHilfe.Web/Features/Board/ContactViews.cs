@@ -1,0 +1,20 @@
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Infrastructure;
+using Marten;
+using Mediator;
+
+namespace DigitaleHilfe.Web.Features.Board;
+
+// Every time a volunteer opens a senior's contact details, the request's history says so.
+public sealed record RecordContactView(Guid RequestId) : ICommand<Unit>;
+
+public sealed class RecordContactViewHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordContactView, Unit>
+{
+    public async ValueTask<Unit> Handle(RecordContactView command, CancellationToken ct)
+    {
+        if (user.Id is not { } viewer) return Unit.Value;
+        session.Events.Append(command.RequestId, new ContactDetailsViewed(command.RequestId, viewer, user.Name, clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,51 @@
+using DigitaleHilfe.Web.Features.Volunteers;
+
+namespace DigitaleHilfe.Web.Features.Board;
+
+// The profile as an HTML form: checkboxes, a comma-separated language list, and availability as
+// half-days (the API takes exact times).
+public sealed record ProfileForm
+{
+    public List<string> Topics { get; init; } = [];
+    public List<string> Districts { get; init; } = [];
+    public List<string> HelpModes { get; init; } = [];
+    public string Languages { get; init; } = "de";
+    public int Capacity { get; init; } = VolunteerProfile.DefaultCapacity;
+    public List<string> Slots { get; init; } = [];      // "Monday-morning"
+    public DateOnly? PausedUntil { get; init; }
+
+    public static readonly (string Key, string Label, TimeOnly From, TimeOnly To)[] Parts =
+    [
+        ("morning", "vormittags", new(8, 0), new(12, 0)),
+        ("afternoon", "nachmittags", new(12, 0), new(17, 0)),
+        ("evening", "abends", new(17, 0), new(20, 0)),
+    ];
+
+    public static readonly (DayOfWeek Day, string Label)[] Days =
+    [
+        (DayOfWeek.Monday, "Mo"), (DayOfWeek.Tuesday, "Di"), (DayOfWeek.Wednesday, "Mi"), (DayOfWeek.Thursday, "Do"),
+        (DayOfWeek.Friday, "Fr"), (DayOfWeek.Saturday, "Sa"), (DayOfWeek.Sunday, "So"),
+    ];
+
+    public static ProfileForm From(VolunteerProfile p) => new()
+    {
+        Topics = [.. p.Topics], Districts = [.. p.Districts], HelpModes = [.. p.HelpModes], Languages = string.Join(", ", p.Languages),
+        Capacity = p.Capacity, PausedUntil = p.PausedUntil,
+        Slots = p.Availability.SelectMany(a => Parts.Where(part => part.From == a.From && part.To == a.To).Select(part => $"{a.Day}-{part.Key}")).ToList(),
+    };
+
+    public UpdateProfile.Command ToCommand() => new()
+    {
+        Topics = Topics, Districts = Districts, HelpModes = HelpModes, Capacity = Capacity, PausedUntil = PausedUntil,
+        Languages = Languages.Split(',', ' ', ';').Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToList(),
+        Availability = Slots.Select(Parse).OfType<AvailabilitySlot>().ToList(),
+    };
+
+    private static AvailabilitySlot? Parse(string slot)
+    {
+        var parts = slot.Split('-');
+        if (parts.Length != 2 || !Enum.TryParse<DayOfWeek>(parts[0], out var day)) return null;
+        var part = Parts.FirstOrDefault(p => p.Key == parts[1]);
+        return part.Key is null ? null : new AvailabilitySlot(day, part.From, part.To);
+    }
+}

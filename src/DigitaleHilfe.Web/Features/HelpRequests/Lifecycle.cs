@@ -1,0 +1,97 @@
+namespace DigitaleHilfe.Web.Features.HelpRequests;
+
+// Who asks for a change. Volunteer facts are filled for the volunteer a claim or assignment is about.
+public sealed record Actor(Guid? AccountId, string Name, bool IsCoordinator, bool IsOperator, bool IsVolunteer);
+
+public sealed record VolunteerFacts(Guid Id, string Name, bool Approved, bool Paused, int Capacity, int ActiveRequests);
+
+// What a person can do to a request.
+public abstract record RequestAction;
+public sealed record Claim(VolunteerFacts Volunteer) : RequestAction;
+public sealed record Assign(VolunteerFacts Volunteer) : RequestAction;
+public sealed record Release(string Reason) : RequestAction;
+public sealed record Schedule(DateTimeOffset At, string Mode, string? Place) : RequestAction;
+public sealed record CancelAppointment(string? Reason) : RequestAction;
+public sealed record AddNote(string Text) : RequestAction;
+public sealed record Resolve(Outcome Outcome, int MinutesSpent) : RequestAction;
+public sealed record Reopen : RequestAction;
+public sealed record Close : RequestAction;
+public sealed record Cancel(string Reason) : RequestAction;
+
+// Either the event to append, nothing (a harmless repeat), or a reason in German.
+public sealed record Decision(object? Event, string? Refusal)
+{
+    public static Decision Append(object e) => new(e, null);
+    public static Decision Refuse(string reason) => new(null, reason);
+    public static readonly Decision AlreadyDone = new(null, null);
+}
+
+public static class Lifecycle
+{
+    public const string TakenByOther = "Diese Anfrage hat gerade jemand anderes übernommen.";
+
+    // Pure: the request's rules, one place, unit-tested for every state and action.
+    public static Decision Decide(HelpRequest r, RequestAction action, Actor actor, DateTimeOffset now)
+    {
+        var mine = r.VolunteerId is { } v && v == actor.AccountId;
+        var active = r.Status is RequestStatus.Claimed or RequestStatus.Scheduled;
+        var handler = mine || actor.IsCoordinator;
+
+        return action switch
+        {
+            Claim c when r.Status == RequestStatus.Open => c.Volunteer switch
+            {
+                { Approved: false } => Decision.Refuse("Ihr Konto ist noch nicht freigeschaltet."),
+                { Paused: true } => Decision.Refuse("Sie haben eine Pause eingetragen. Beenden Sie die Pause in Ihrem Profil, um Anfragen zu übernehmen."),
+                var f when f.ActiveRequests >= f.Capacity => Decision.Refuse($"Sie betreuen schon {f.ActiveRequests} Anfragen – so viele, wie Sie in Ihrem Profil angegeben haben."),
+                var f => Decision.Append(new RequestClaimed(r.Id, f.Id, f.Name, now)),
+            },
+            Claim c when c.Volunteer.Id == r.VolunteerId && active => Decision.AlreadyDone,
+            Claim when active => Decision.Refuse(TakenByOther),
+            Claim => Decision.Refuse("Diese Anfrage ist nicht mehr offen."),
+
+            Assign when !actor.IsCoordinator => Decision.Refuse("Nur die Koordination kann Anfragen zuweisen."),
+            Assign a when !a.Volunteer.Approved => Decision.Refuse($"{a.Volunteer.Name} ist noch nicht freigeschaltet."),
+            Assign a when a.Volunteer.Id == r.VolunteerId && active => Decision.AlreadyDone,
+            Assign a when r.Status == RequestStatus.Open || active => Decision.Append(new RequestAssigned(r.Id, a.Volunteer.Id, a.Volunteer.Name, actor.Name, now)),
+            Assign => Decision.Refuse("Diese Anfrage ist abgeschlossen und kann nicht zugewiesen werden."),
+
+            Release when !active => Decision.Refuse("Diese Anfrage ist niemandem zugeordnet."),
+            Release when !handler => Decision.Refuse("Nur wer die Anfrage übernommen hat, kann sie zurückgeben."),
+            Release x => Decision.Append(new RequestReleased(r.Id, r.VolunteerId!.Value, x.Reason, actor.Name, now)),
+
+            Schedule when !active => Decision.Refuse("Einen Termin gibt es erst, wenn jemand die Anfrage übernommen hat."),
+            Schedule when !handler => Decision.Refuse("Nur wer die Anfrage übernommen hat, vereinbart den Termin."),
+            Schedule s when s.At <= now => Decision.Refuse("Der Termin muss in der Zukunft liegen."),
+            Schedule s when r.Appointment is { } a && a.At == s.At && a.Mode == s.Mode && a.Place == s.Place => Decision.AlreadyDone,
+            Schedule s => Decision.Append(new AppointmentScheduled(r.Id, s.At, s.Mode, s.Place, actor.Name, now)),
+
+            CancelAppointment when r.Status != RequestStatus.Scheduled => Decision.Refuse("Es gibt keinen Termin, der abgesagt werden könnte."),
+            CancelAppointment when !handler => Decision.Refuse("Nur wer die Anfrage übernommen hat, kann den Termin absagen."),
+            CancelAppointment x => Decision.Append(new AppointmentCancelled(r.Id, x.Reason, actor.Name, now)),
+
+            AddNote when !(handler || actor.IsOperator) => Decision.Refuse("Notizen schreiben Hotline, Koordination und wer die Anfrage übernommen hat."),
+            AddNote n => Decision.Append(new NoteAdded(r.Id, n.Text, actor.Name, now)),
+
+            Resolve when !active => Decision.Refuse("Nur eine übernommene Anfrage kann erledigt werden."),
+            Resolve when !handler => Decision.Refuse("Nur wer die Anfrage übernommen hat, meldet das Ergebnis."),
+            Resolve x => Decision.Append(new RequestResolved(r.Id, x.Outcome, x.MinutesSpent, r.VolunteerId, actor.Name, now)),
+
+            Reopen when r.Status is not (RequestStatus.Resolved or RequestStatus.Closed) => Decision.Refuse("Nur eine erledigte Anfrage kann wieder geöffnet werden."),
+            Reopen when !handler => Decision.Refuse("Wieder öffnen kann die Koordination oder wer die Anfrage betreut hat."),
+            Reopen => Decision.Append(new RequestReopened(r.Id, actor.Name, now)),
+
+            Close when !actor.IsCoordinator => Decision.Refuse("Nur die Koordination schließt Anfragen ab."),
+            Close when r.Status == RequestStatus.Closed => Decision.AlreadyDone,
+            Close when r.Status != RequestStatus.Resolved => Decision.Refuse("Abschließen geht erst, wenn ein Ergebnis gemeldet ist."),
+            Close => Decision.Append(new RequestClosed(r.Id, actor.Name, now)),
+
+            Cancel when !actor.IsCoordinator => Decision.Refuse("Nur die Koordination kann eine Anfrage zurückziehen."),
+            Cancel when r.Status == RequestStatus.Cancelled => Decision.AlreadyDone,
+            Cancel when r.Status is RequestStatus.Resolved or RequestStatus.Closed => Decision.Refuse("Eine erledigte Anfrage kann nicht mehr zurückgezogen werden."),
+            Cancel x => Decision.Append(new RequestCancelled(r.Id, x.Reason, actor.Name, now)),
+
+            _ => Decision.Refuse("Diese Aktion gibt es nicht."),
+        };
+    }
+}

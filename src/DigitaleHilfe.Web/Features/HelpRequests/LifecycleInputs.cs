@@ -1,0 +1,66 @@
+using DigitaleHilfe.Web.Features.Shared;
+using DigitaleHilfe.Web.Infrastructure.Validation;
+using FluentValidation;
+
+namespace DigitaleHilfe.Web.Features.HelpRequests;
+
+// What a form or an API client sends for a step; validated before the step is decided.
+public sealed record ReasonInput { public string Reason { get; init; } = ""; }
+
+public sealed record NoteInput { public string Text { get; init; } = ""; }
+
+public sealed record AssignInput { public Guid? VolunteerId { get; init; } }
+
+public sealed record ResolveInput
+{
+    public Outcome? Outcome { get; init; }
+    public int? MinutesSpent { get; init; }
+}
+
+// The API sends an instant ("at"); the form sends Berlin wall-clock time ("atLocal").
+public sealed record AppointmentInput
+{
+    public DateTimeOffset? At { get; init; }
+    public DateTime? AtLocal { get; init; }
+    public string Mode { get; init; } = "";
+    public string? Place { get; init; }
+
+    public DateTimeOffset When => At ?? CityTime.FromLocal(AtLocal!.Value);
+}
+
+public sealed class ReasonInputValidator : AbstractValidator<ReasonInput>
+{
+    public ReasonInputValidator() => RuleFor(i => i.Reason).NotEmpty().WithMessage("Bitte geben Sie einen Grund an.")
+        .MaximumLength(InputRules.ShortText).WithMessage($"Der Grund darf höchstens {InputRules.ShortText} Zeichen lang sein.");
+}
+
+public sealed class NoteInputValidator : AbstractValidator<NoteInput>
+{
+    public NoteInputValidator() => RuleFor(i => i.Text).NotEmpty().WithMessage("Bitte schreiben Sie eine Notiz.")
+        .MaximumLength(InputRules.LongText).WithMessage($"Die Notiz darf höchstens {InputRules.LongText} Zeichen lang sein.");
+}
+
+public sealed class AssignInputValidator : AbstractValidator<AssignInput>
+{
+    public AssignInputValidator() => RuleFor(i => i.VolunteerId).NotEmpty().WithMessage("Bitte wählen Sie eine Person aus.");
+}
+
+public sealed class ResolveInputValidator : AbstractValidator<ResolveInput>
+{
+    public ResolveInputValidator()
+    {
+        RuleFor(i => i.Outcome).NotNull().IsInEnum().WithMessage("Bitte wählen Sie ein Ergebnis.");
+        RuleFor(i => i.MinutesSpent).NotNull().InclusiveBetween(0, 24 * 60)
+            .WithMessage("Bitte geben Sie die Minuten an (0 bis 1440).");
+    }
+}
+
+public sealed class AppointmentInputValidator : AbstractValidator<AppointmentInput>
+{
+    public AppointmentInputValidator(Catalog.Catalog catalog)
+    {
+        RuleFor(i => i.At).NotNull().When(i => i.AtLocal is null).WithMessage("Bitte geben Sie Datum und Uhrzeit des Termins an.");
+        RuleFor(i => i.Mode).Must(catalog.IsHelpMode).WithMessage("Bitte wählen Sie aus, wie der Termin stattfindet.");
+        RuleFor(i => i.Place).MaximumLength(InputRules.ShortText).WithMessage($"Ort oder Zugangsdaten: höchstens {InputRules.ShortText} Zeichen.");
+    }
+}

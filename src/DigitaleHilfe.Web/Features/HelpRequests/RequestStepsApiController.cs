@@ -1,0 +1,54 @@
+using DigitaleHilfe.Web.Infrastructure.Auth;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DigitaleHilfe.Web.Features.HelpRequests;
+
+// The same steps for API clients: 200 {status, version}; 409 when someone else holds the request or
+// changed it first; 422 for a step the request's state or the caller's role does not allow.
+[ApiController]
+[Authorize(Policies.RequestWork)]
+[IgnoreAntiforgeryToken]
+[Route("api/v1/help-requests/{id:guid}")]
+public sealed class RequestStepsApiController(IMediator mediator) : ControllerBase
+{
+    [HttpPost("claim")]
+    public Task<IActionResult> Claim(Guid id, CancellationToken ct) => Step(id, new Claim(ChangeRequest.Volunteer(Guid.Empty)), ct);
+
+    [HttpPost("release")]
+    public Task<IActionResult> Release(Guid id, ReasonInput input, CancellationToken ct) => Step(id, new Release(input.Reason.Trim()), ct);
+
+    [HttpPost("appointment")]
+    public Task<IActionResult> Appointment(Guid id, AppointmentInput input, CancellationToken ct) =>
+        Step(id, new Schedule(input.When, input.Mode, input.Place?.Trim()), ct);
+
+    [HttpPost("resolve")]
+    public Task<IActionResult> Resolve(Guid id, ResolveInput input, CancellationToken ct) =>
+        Step(id, new Resolve(input.Outcome!.Value, input.MinutesSpent!.Value), ct);
+
+    [HttpPost("reopen")]
+    public Task<IActionResult> Reopen(Guid id, CancellationToken ct) => Step(id, new Reopen(), ct);
+
+    [HttpPost("close")]
+    public Task<IActionResult> Close(Guid id, CancellationToken ct) => Step(id, new Close(), ct);
+
+    [HttpPost("cancel")]
+    public Task<IActionResult> Cancel(Guid id, ReasonInput input, CancellationToken ct) => Step(id, new Cancel(input.Reason.Trim()), ct);
+
+    [HttpPost("assign")]
+    public Task<IActionResult> Assign(Guid id, AssignInput input, CancellationToken ct) =>
+        Step(id, new Assign(ChangeRequest.Volunteer(input.VolunteerId!.Value)), ct);
+
+    private async Task<IActionResult> Step(Guid id, RequestAction action, CancellationToken ct)
+    {
+        var result = await mediator.Send(new ChangeRequest.Command(id, action), ct);
+        return result.Kind switch
+        {
+            ChangeRequest.Kind.Done => Ok(new { status = result.Status, version = result.Version }),
+            ChangeRequest.Kind.NotFound => Problem(statusCode: StatusCodes.Status404NotFound, title: result.Reason),
+            ChangeRequest.Kind.Conflict => Problem(statusCode: StatusCodes.Status409Conflict, title: result.Reason),
+            _ => Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: result.Reason),
+        };
+    }
+}

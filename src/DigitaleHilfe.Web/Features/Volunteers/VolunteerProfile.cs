@@ -1,0 +1,33 @@
+namespace DigitaleHilfe.Web.Features.Volunteers;
+
+public sealed record AvailabilitySlot(DayOfWeek Day, TimeOnly From, TimeOnly To);
+
+// A volunteer's profile changed; the stream id is the volunteer's account id.
+public sealed record VolunteerProfileUpdated(
+    Guid VolunteerId, IReadOnlyList<string> Topics, IReadOnlyList<string> Districts, IReadOnlyList<string> Languages,
+    IReadOnlyList<string> HelpModes, int Capacity, IReadOnlyList<AvailabilitySlot> Availability, DateOnly? PausedUntil,
+    string UpdatedBy, DateTimeOffset UpdatedAt);
+
+// What a volunteer can help with and how much; rebuilt from the profile events.
+public sealed record VolunteerProfile(Guid Id)
+{
+    public const int DefaultCapacity = 2;
+
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public IReadOnlyList<string> Districts { get; init; } = [];
+    public IReadOnlyList<string> Languages { get; init; } = ["de"];
+    public IReadOnlyList<string> HelpModes { get; init; } = [];
+    public int Capacity { get; init; } = DefaultCapacity;
+    public IReadOnlyList<AvailabilitySlot> Availability { get; init; } = [];   // empty: any time
+    public DateOnly? PausedUntil { get; init; }
+
+    public static VolunteerProfile Create(VolunteerProfileUpdated e) => new VolunteerProfile(e.VolunteerId).Apply(e);
+
+    public VolunteerProfile Apply(VolunteerProfileUpdated e) => this with
+    {
+        Topics = e.Topics, Districts = e.Districts, Languages = e.Languages, HelpModes = e.HelpModes,
+        Capacity = e.Capacity, Availability = e.Availability, PausedUntil = e.PausedUntil,
+    };
+
+    public bool IsPaused(DateOnly today) => PausedUntil is { } until && until >= today;
+}

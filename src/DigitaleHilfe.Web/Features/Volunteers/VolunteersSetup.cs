@@ -1,0 +1,13 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace DigitaleHilfe.Web.Features.Volunteers;
+
+public static class VolunteersSetup
+{
+    public static IServiceCollection AddVolunteers(this IServiceCollection services)
+    {
+        services.ConfigureMarten(options => options.Projections.Snapshot<VolunteerProfile>(SnapshotLifecycle.Inline));
+        return services;
+    }
+}
