@@ -89,7 +89,7 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
     [InlineData(Role.Operator, "/Intake")]
     [InlineData(Role.Coordinator, "/HelpRequests")]
     [InlineData(Role.Admin, "/Admin/Accounts")]
-    [InlineData(Role.Volunteer, "/Account")]
+    [InlineData(Role.Volunteer, "/Board")]
     public async Task The_start_page_leads_each_role_to_its_work(Role role, string expected)
     {
         var response = await (await App.SignedInClientAsync(role)).GetAsync("/");

@@ -46,7 +46,8 @@ public static class ChangeRequest
             }
 
             var saved = await session.LoadAsync<HelpRequest>(command.RequestId, ct);
-            return new Result(Kind.Done, null, saved!.Status, (stream.CurrentVersion ?? 0) + 1);
+            var state = await session.Events.FetchStreamStateAsync(command.RequestId, ct);
+            return new Result(Kind.Done, null, saved!.Status, state?.Version ?? 0);
         }
 
         // Claims and assignments depend on the volunteer's approval, pause and open requests.

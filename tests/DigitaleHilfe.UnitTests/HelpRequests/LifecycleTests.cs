@@ -1,0 +1,127 @@
+using DigitaleHilfe.Web.Features.HelpRequests;
+
+namespace DigitaleHilfe.UnitTests.HelpRequests;
+
+// Every state against every step, for a volunteer and for a coordinator: E = an event, R = refused
+// with a reason, = = harmless repeat (nothing appended, no error).
+public sealed class LifecycleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Me = Guid.NewGuid(), Other = Guid.NewGuid();
+    private static readonly Actor Volunteer = new(Me, "Petra", IsCoordinator: false, IsOperator: false, IsVolunteer: true);
+    private static readonly Actor Coordinator = new(Guid.NewGuid(), "Klaus", IsCoordinator: true, IsOperator: false, IsVolunteer: false);
+    private static readonly VolunteerFacts MeFacts = new(Me, "Petra", Approved: true, Paused: false, Capacity: 2, ActiveRequests: 0);
+
+    private static readonly string[] Steps = ["Claim", "Release", "Schedule", "CancelAppointment", "Resolve", "Reopen", "Close", "Cancel", "Assign", "Note"];
+
+    private static HelpRequest State(string name)
+    {
+        var open = new HelpRequest(Guid.NewGuid(), "2026-0001", RequestStatus.Open, "", "", "tablet", "…", "erfenbach", "telefon", "Hanna", Now.AddDays(-1));
+        var mine = open with { Status = RequestStatus.Claimed, VolunteerId = Me, VolunteerName = "Petra" };
+        return name switch
+        {
+            "Open" => open,
+            "ClaimedByMe" => mine,
+            "ClaimedByOther" => open with { Status = RequestStatus.Claimed, VolunteerId = Other, VolunteerName = "Otto" },
+            "ScheduledByMe" => mine with { Status = RequestStatus.Scheduled, Appointment = new Appointment(Now.AddDays(2), "telefon", null) },
+            "ResolvedByMe" => mine with { Status = RequestStatus.Resolved, Outcome = Outcome.Solved },
+            "ClosedByMe" => mine with { Status = RequestStatus.Closed, Outcome = Outcome.Solved },
+            "Cancelled" => open with { Status = RequestStatus.Cancelled },
+            _ => throw new ArgumentOutOfRangeException(name),
+        };
+    }
+
+    private static RequestAction Step(string name) => name switch
+    {
+        "Claim" => new Claim(MeFacts),
+        "Release" => new Release("keine Zeit"),
+        "Schedule" => new Schedule(Now.AddDays(3), "telefon", null),
+        "CancelAppointment" => new CancelAppointment(null),
+        "Resolve" => new Resolve(Outcome.Solved, 45),
+        "Reopen" => new Reopen(),
+        "Close" => new Close(),
+        "Cancel" => new Cancel("Person hat abgesagt"),
+        "Assign" => new Assign(new VolunteerFacts(Other, "Otto", true, false, 2, 0)),
+        "Note" => new AddNote("Enkel hilft mit"),
+        _ => throw new ArgumentOutOfRangeException(name),
+    };
+
+    //                                         Claim Release Schedule CancelAppt Resolve Reopen Close Cancel Assign Note
+    [Theory]
+    [InlineData("volunteer", "Open",           "E R R R R R R R R R")]
+    [InlineData("volunteer", "ClaimedByMe",    "= E E R E R R R R E")]
+    [InlineData("volunteer", "ClaimedByOther", "R R R R R R R R R R")]
+    [InlineData("volunteer", "ScheduledByMe",  "= E E E E R R R R E")]
+    [InlineData("volunteer", "ResolvedByMe",   "R R R R R E R R R E")]
+    [InlineData("volunteer", "ClosedByMe",     "R R R R R E R R R E")]
+    [InlineData("volunteer", "Cancelled",      "R R R R R R R R R R")]
+    [InlineData("coordinator", "Open",           "- R R R R R R E E E")]
+    [InlineData("coordinator", "ClaimedByOther", "- E E R E R R E = E")]
+    [InlineData("coordinator", "ScheduledByMe",  "- E E E E R R E E E")]
+    [InlineData("coordinator", "ResolvedByMe",   "- R R R R E E R R E")]
+    [InlineData("coordinator", "ClosedByMe",     "- R R R R E = R R E")]
+    [InlineData("coordinator", "Cancelled",      "- R R R R R R = R E")]
+    public void Every_step_in_every_state_is_allowed_or_refused_with_a_reason(string who, string state, string expected)
+    {
+        var actor = who == "volunteer" ? Volunteer : Coordinator;
+        var outcomes = expected.Split(' ');
+        for (var i = 0; i < Steps.Length; i++)
+        {
+            if (outcomes[i] == "-") continue; // a coordinator does not claim for themselves
+            var decision = Lifecycle.Decide(State(state), Step(Steps[i]), actor, Now);
+            var actual = decision.Event is not null ? "E" : decision.Refusal is not null ? "R" : "=";
+            actual.ShouldBe(outcomes[i], $"{who} {Steps[i]} on {state}: {decision.Refusal}");
+            if (actual == "R") decision.Refusal.ShouldNotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Fact]
+    public void A_claim_appends_who_took_it_and_when()
+    {
+        var request = State("Open");
+
+        var decision = Lifecycle.Decide(request, new Claim(MeFacts), Volunteer, Now);
+
+        decision.Event.ShouldBe(new RequestClaimed(request.Id, Me, "Petra", Now));
+    }
+
+    [Fact]
+    public void Someone_elses_claim_is_refused_with_the_friendly_conflict_message()
+    {
+        Lifecycle.Decide(State("ClaimedByOther"), new Claim(MeFacts), Volunteer, Now).Refusal.ShouldBe(Lifecycle.TakenByOther);
+    }
+
+    [Theory]
+    [InlineData(false, false, 0, "noch nicht freigeschaltet")]
+    [InlineData(true, true, 0, "Pause")]
+    [InlineData(true, false, 2, "schon 2 Anfragen")]
+    public void A_claim_is_refused_when_unapproved_paused_or_at_capacity(bool approved, bool paused, int active, string reason)
+    {
+        var facts = MeFacts with { Approved = approved, Paused = paused, ActiveRequests = active };
+
+        Lifecycle.Decide(State("Open"), new Claim(facts), Volunteer, Now).Refusal.ShouldNotBeNull().ShouldContain(reason);
+    }
+
+    [Fact]
+    public void An_appointment_in_the_past_is_refused()
+    {
+        Lifecycle.Decide(State("ClaimedByMe"), new Schedule(Now.AddMinutes(-5), "telefon", null), Volunteer, Now)
+            .Refusal.ShouldNotBeNull().ShouldContain("Zukunft");
+    }
+
+    [Fact]
+    public void Applying_the_events_moves_the_status_along_the_lifecycle()
+    {
+        var r = State("Open");
+        r = r.Apply(new RequestClaimed(r.Id, Me, "Petra", Now));
+        r.Status.ShouldBe(RequestStatus.Claimed);
+        r = r.Apply(new AppointmentScheduled(r.Id, Now.AddDays(1), "telefon", null, "Petra", Now));
+        r.Status.ShouldBe(RequestStatus.Scheduled);
+        r = r.Apply(new RequestResolved(r.Id, Outcome.PartlySolved, 50, Me, "Petra", Now));
+        (r.Status, r.MinutesSpent).ShouldBe((RequestStatus.Resolved, 50));
+        r = r.Apply(new RequestReopened(r.Id, "Klaus", Now));
+        r.Status.ShouldBe(RequestStatus.Claimed);
+        r = r.Apply(new RequestReleased(r.Id, Me, "krank", "Petra", Now));
+        (r.Status, r.VolunteerId).ShouldBe((RequestStatus.Open, null));
+    }
+}
