@@ -39,6 +39,12 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("GET", "/Callers/{caller}", [O, C]),
         new("POST", "/Callers/{caller}", [O, C]),
         new("POST", "/Callers/{caller}/Merge", [O, C]),
+        new("GET", "/Board", [V]),
+        new("GET", "/Board/{id}", [V]),
+        new("GET", "/Board/Mine", [V]),
+        new("GET", "/Board/Profile", [V]),
+        new("POST", "/HelpRequests/{id}/Claim", [O, V, C]),
+        new("POST", "/HelpRequests/{id}/Note", [O, V, C]),
         new("GET", "/Account", Everyone),
         new("GET", "/Coordination/Volunteers", [C, A]),
         new("POST", "/Coordination/Volunteers/{account}/Active", [C, A]),
@@ -59,6 +65,9 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("GET", "/api/v1/catalog", Everyone, Api: true),
         new("GET", "/api/v1/callers?phone=0631123456", [O, C], Api: true),
         new("POST", "/api/v1/calls/incoming", [O, C], Api: true),
+        new("POST", "/api/v1/help-requests/{id}/claim", [O, V, C], Api: true),
+        new("POST", "/api/v1/help-requests/{id}/close", [O, V, C], Api: true),
+        new("GET", "/api/v1/volunteers/me", [V], Api: true),
     ];
 
     public static TheoryData<Route, string> Cases()
