@@ -4,7 +4,7 @@ using Marten;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
-public enum TokenPurpose { ConfirmEmail, ResetPassword }
+public enum TokenPurpose { ConfirmEmail, ResetPassword, ClaimInvitation }
 
 // A single-use, expiring secret sent by email. Only its SHA-256 hash is stored (the id), so a
 // database reader cannot use the links; high-entropy tokens need no slow hash.
@@ -15,14 +15,21 @@ public sealed record AccountToken
     public TokenPurpose Purpose { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? UsedAt { get; init; }
+    public Guid? RequestId { get; init; }            // for invitations: the request to claim
+    public DateTimeOffset IssuedAt { get; init; }
 }
 
 public static class AccountTokens
 {
-    public static string Issue(IDocumentSession session, Guid accountId, TokenPurpose purpose, DateTimeOffset expiresAt)
+    public static string Issue(IDocumentSession session, Guid accountId, TokenPurpose purpose, DateTimeOffset expiresAt,
+        Guid? requestId = null, DateTimeOffset? issuedAt = null)
     {
         var token = Secrets.New();
-        session.Store(new AccountToken { Id = Secrets.Hash(token), AccountId = accountId, Purpose = purpose, ExpiresAt = expiresAt });
+        session.Store(new AccountToken
+        {
+            Id = Secrets.Hash(token), AccountId = accountId, Purpose = purpose, ExpiresAt = expiresAt, RequestId = requestId,
+            IssuedAt = issuedAt ?? DateTimeOffset.UtcNow,
+        });
         return token;
     }
 

@@ -13,6 +13,7 @@ public sealed record ProfileForm
     public int Capacity { get; init; } = VolunteerProfile.DefaultCapacity;
     public List<string> Slots { get; init; } = [];      // "Monday-morning"
     public DateOnly? PausedUntil { get; init; }
+    public string Invitations { get; init; } = "all";   // "all", "one", "none"
 
     public static readonly (string Key, string Label, TimeOnly From, TimeOnly To)[] Parts =
     [
@@ -31,12 +32,14 @@ public sealed record ProfileForm
     {
         Topics = [.. p.Topics], Districts = [.. p.Districts], HelpModes = [.. p.HelpModes], Languages = string.Join(", ", p.Languages),
         Capacity = p.Capacity, PausedUntil = p.PausedUntil,
+        Invitations = p.MaxInvitationsPerDay switch { 0 => "none", 1 => "one", _ => "all" },
         Slots = p.Availability.SelectMany(a => Parts.Where(part => part.From == a.From && part.To == a.To).Select(part => $"{a.Day}-{part.Key}")).ToList(),
     };
 
     public UpdateProfile.Command ToCommand() => new()
     {
         Topics = Topics, Districts = Districts, HelpModes = HelpModes, Capacity = Capacity, PausedUntil = PausedUntil,
+        MaxInvitationsPerDay = Invitations switch { "none" => 0, "one" => 1, _ => null },
         Languages = Languages.Split(',', ' ', ';').Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToList(),
         Availability = Slots.Select(Parse).OfType<AvailabilitySlot>().ToList(),
     };

@@ -13,6 +13,8 @@ public sealed record Caller
     public string? Notes { get; init; }                          // e.g. "hört schlecht – bitte langsam sprechen"
     public DateTimeOffset CreatedAt { get; init; }
     public Guid? MergedInto { get; init; }                       // a duplicate folded into another caller
+    public string? Language { get; init; }                       // ISO 639-1 when the senior needs other than German
+    public IReadOnlyList<Guid> NotAgain { get; init; } = [];     // volunteers the senior asked not to get again
 
     // Lower-case name plus every phone number in international and national digits, so one
     // substring search finds a caller by any part of either.

@@ -12,10 +12,25 @@ public static class CallerSummary
 
     public sealed record ById(Guid CallerId, string? Topic = null) : IQuery<Summary?>;
 
+    // Volunteers who have held a request of this caller: the people a "not again" wish can name.
+    public sealed record Helpers(Guid CallerId) : IQuery<IReadOnlyList<(Guid Id, string Name)>>;
+
     public sealed record Summary(Caller Caller, IReadOnlyList<HelpRequest> Open, IReadOnlyList<HelpRequest> RecentlyClosed, HelpRequest? SameTopicOpen);
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<ByPhone, IReadOnlyList<Summary>>, IQueryHandler<ById, Summary?>
+    public sealed class Handler(IQuerySession session) : IQueryHandler<ByPhone, IReadOnlyList<Summary>>, IQueryHandler<ById, Summary?>,
+        IQueryHandler<Helpers, IReadOnlyList<(Guid Id, string Name)>>
     {
+        public async ValueTask<IReadOnlyList<(Guid Id, string Name)>> Handle(Helpers query, CancellationToken ct)
+        {
+            var requests = await session.Query<HelpRequest>().Where(r => r.CallerId == query.CallerId && r.VolunteerId != null).ToListAsync(ct);
+            var all = await session.Query<HelpRequest>().Where(r => r.CallerId == query.CallerId).Select(r => r.Id).ToListAsync(ct);
+            var ids = all.ToArray();
+            var claimed = ids.Length == 0 ? [] : await session.Events.QueryRawEventDataOnly<RequestClaimed>().Where(e => ids.Contains(e.RequestId)).ToListAsync(ct);
+            return claimed.Select(e => (e.VolunteerId, e.VolunteerName))
+                .Concat(requests.Select(r => (r.VolunteerId!.Value, r.VolunteerName ?? "")))
+                .DistinctBy(x => x.Item1).ToList();
+        }
+
         public async ValueTask<IReadOnlyList<Summary>> Handle(ByPhone query, CancellationToken ct)
         {
             if (Phones.Normalise(query.Phone).E164 is not { } phone) return [];

@@ -11,6 +11,7 @@ namespace DigitaleHilfe.Web.Features.Callers;
 public sealed class CallersController(IMediator mediator) : Controller
 {
     public const string DuplicatesKey = "Duplicates";
+    public const string HelpersKey = "Helpers";
 
     // ?duplicate=… searches for a second entry of the same person to merge into this one.
     [HttpGet("{id:guid}")]
@@ -18,6 +19,7 @@ public sealed class CallersController(IMediator mediator) : Controller
     {
         if (await mediator.Send(new CallerSummary.ById(id), ct) is not { } summary) return NotFound();
         if (summary.Caller.MergedInto is { } survivor) return RedirectToAction(nameof(Show), new { id = survivor });
+        ViewData[HelpersKey] = await mediator.Send(new CallerSummary.Helpers(id), ct);
         if (!string.IsNullOrWhiteSpace(duplicate))
             ViewData[DuplicatesKey] = (await mediator.Send(new ManageCallers.Search(duplicate), ct)).Where(c => c.Id != id).ToList();
         return View("Caller", summary);

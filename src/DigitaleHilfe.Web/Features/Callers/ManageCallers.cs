@@ -18,6 +18,8 @@ public static class ManageCallers
         public string? ContactPerson { get; init; }
         public string? Notes { get; init; }
         public string? AddPhone { get; init; }
+        public string? Language { get; init; }
+        public List<Guid> NotAgain { get; init; } = [];
     }
 
     // The duplicate's requests move to the survivor, each move an event on the request; the duplicate
@@ -35,6 +37,8 @@ public static class ManageCallers
             RuleFor(c => c.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an.");
             RuleFor(c => c.ContactPerson).MaximumLength(InputRules.ShortText);
             RuleFor(c => c.Notes).MaximumLength(InputRules.LongText);
+            RuleFor(c => c.Language).Matches("^[a-z]{2}$").When(c => !string.IsNullOrWhiteSpace(c.Language))
+                .WithMessage("Bitte geben Sie die Sprache als Kürzel an, z. B. tr, ru, ar.");
             RuleFor(c => c.AddPhone).Custom((phone, context) =>
             {
                 if (!string.IsNullOrWhiteSpace(phone) && Phones.Normalise(phone).Problem is { } problem) context.AddFailure(problem);
@@ -54,6 +58,7 @@ public static class ManageCallers
             {
                 Name = command.Name.Trim(), Address = Blank(command.Address), Email = Blank(command.Email),
                 ContactPerson = Blank(command.ContactPerson), Notes = Blank(command.Notes), Phones = phones,
+                Language = Blank(command.Language)?.ToLowerInvariant(), NotAgain = command.NotAgain.Distinct().ToList(),
             }).WithSearchText());
             await session.SaveChangesAsync(ct);
             return true;

@@ -53,6 +53,9 @@ public sealed record RequestClosed(Guid RequestId, string ClosedBy, DateTimeOffs
 // The senior withdrew (or the request is void); it leaves the board for good.
 public sealed record RequestCancelled(Guid RequestId, string Reason, string CancelledBy, DateTimeOffset CancelledAt);
 
+// Matching volunteers were invited by email to take the request (never the same person twice).
+public sealed record VolunteersInvited(Guid RequestId, IReadOnlyList<Guid> VolunteerIds, DateTimeOffset InvitedAt);
+
 // Someone looked at the senior's name and phone number on this request.
 public sealed record ContactDetailsViewed(Guid RequestId, Guid ViewerId, string ViewedBy, DateTimeOffset ViewedAt);
 
@@ -81,6 +84,7 @@ public sealed record HelpRequest(
     public Appointment? Appointment { get; init; }
     public Outcome? Outcome { get; init; }
     public int MinutesSpent { get; init; }
+    public IReadOnlyList<Guid> InvitedVolunteers { get; init; } = [];
 
     public bool IsActive => Status is RequestStatus.Open or RequestStatus.Claimed or RequestStatus.Scheduled;
 
@@ -115,6 +119,8 @@ public sealed record HelpRequest(
 
     public HelpRequest Apply(RequestReopened e) =>
         this with { Status = VolunteerId is null ? RequestStatus.Open : RequestStatus.Claimed, Outcome = null, Appointment = null };
+
+    public HelpRequest Apply(VolunteersInvited e) => this with { InvitedVolunteers = [.. InvitedVolunteers, .. e.VolunteerIds] };
 
     public HelpRequest Apply(RequestClosed e) => this with { Status = RequestStatus.Closed };
 

@@ -45,8 +45,12 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
     {
         if (await mediator.Send(new GetRequestDetails.Query(id), ct) is not { } details) return NotFound();
         if (User.IsInRole(nameof(Role.Coordinator)))
+        {
             ViewData["Volunteers"] = (await mediator.Send(new AccountQueries.ListAccounts(), ct))
                 .Where(a => a is { Active: true, IsApproved: true } && a.Has(Role.Volunteer)).ToList();
+            if (details.Request.IsActive)
+                ViewData["Suggestions"] = await mediator.Send(new Matching.Suggestions.ForRequest(id), ct);
+        }
         return View(nameof(Details), details);
     }
 }

@@ -36,6 +36,8 @@ public static class Timeline
         RequestReopened x => new(nameof(RequestReopened), x.ReopenedAt, x.ReopenedBy, "Wieder geöffnet", e.Version),
         RequestClosed x => new(nameof(RequestClosed), x.ClosedAt, x.ClosedBy, "Abgeschlossen", e.Version),
         RequestCancelled x => new(nameof(RequestCancelled), x.CancelledAt, x.CancelledBy, $"Zurückgezogen: {x.Reason}", e.Version),
+        VolunteersInvited x => new(nameof(VolunteersInvited), x.InvitedAt, "System",
+            $"{x.VolunteerIds.Count} passende Helfende per E-Mail eingeladen", e.Version),
         ContactDetailsViewed x => new(nameof(ContactDetailsViewed), x.ViewedAt, x.ViewedBy, "Kontaktdaten angesehen", e.Version),
         _ => new(e.EventTypeName, e.Timestamp, "unbekannt", "Änderung", e.Version),
     };

@@ -18,6 +18,7 @@ public static class UpdateProfile
         public int Capacity { get; init; } = VolunteerProfile.DefaultCapacity;
         public List<AvailabilitySlot>? Availability { get; init; }
         public DateOnly? PausedUntil { get; init; }
+        public int? MaxInvitationsPerDay { get; init; }
     }
 
     private static readonly HashSet<string> IsoLanguages = CultureInfo.GetCultures(CultureTypes.NeutralCultures)
@@ -37,6 +38,8 @@ public static class UpdateProfile
             RuleForEach(c => c.Languages).Must(l => l is not null && IsoLanguages.Contains(l))
                 .WithMessage("„{PropertyValue}“ ist kein Sprachcode nach ISO 639-1 (z. B. de, en, tr).");
             RuleFor(c => c.Capacity).InclusiveBetween(1, 20).WithMessage("Bitte geben Sie zwischen 1 und 20 Anfragen an.");
+            RuleFor(c => c.MaxInvitationsPerDay).InclusiveBetween(0, 20).When(c => c.MaxInvitationsPerDay is not null)
+                .WithMessage("Einladungen pro Tag: 0 (keine) bis 20.");
             RuleForEach(c => c.Availability).Must(s => s.From < s.To).WithMessage("Bei einer Zeitspanne muss „von“ vor „bis“ liegen.");
         }
     }
@@ -48,7 +51,7 @@ public static class UpdateProfile
             var id = user.Id ?? throw new InvalidOperationException("A profile belongs to a signed-in volunteer.");
             session.Events.Append(id, new VolunteerProfileUpdated(id, Clean(c.Topics), Clean(c.Districts),
                 Clean(c.Languages.Select(l => l.Trim().ToLowerInvariant())), Clean(c.HelpModes), c.Capacity,
-                c.Availability ?? [], c.PausedUntil, user.Name, clock.GetUtcNow()));
+                c.Availability ?? [], c.PausedUntil, user.Name, clock.GetUtcNow(), c.MaxInvitationsPerDay));
             await session.SaveChangesAsync(ct);
             return Unit.Value;
         }

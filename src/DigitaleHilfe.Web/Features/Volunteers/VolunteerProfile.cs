@@ -6,7 +6,7 @@ public sealed record AvailabilitySlot(DayOfWeek Day, TimeOnly From, TimeOnly To)
 public sealed record VolunteerProfileUpdated(
     Guid VolunteerId, IReadOnlyList<string> Topics, IReadOnlyList<string> Districts, IReadOnlyList<string> Languages,
     IReadOnlyList<string> HelpModes, int Capacity, IReadOnlyList<AvailabilitySlot> Availability, DateOnly? PausedUntil,
-    string UpdatedBy, DateTimeOffset UpdatedAt);
+    string UpdatedBy, DateTimeOffset UpdatedAt, int? MaxInvitationsPerDay = null);
 
 // What a volunteer can help with and how much; rebuilt from the profile events.
 public sealed record VolunteerProfile(Guid Id)
@@ -20,13 +20,15 @@ public sealed record VolunteerProfile(Guid Id)
     public int Capacity { get; init; } = DefaultCapacity;
     public IReadOnlyList<AvailabilitySlot> Availability { get; init; } = [];   // empty: any time
     public DateOnly? PausedUntil { get; init; }
+    // Invitation emails: null = as many as fit, 0 = none, n = at most n a day.
+    public int? MaxInvitationsPerDay { get; init; }
 
     public static VolunteerProfile Create(VolunteerProfileUpdated e) => new VolunteerProfile(e.VolunteerId).Apply(e);
 
     public VolunteerProfile Apply(VolunteerProfileUpdated e) => this with
     {
         Topics = e.Topics, Districts = e.Districts, Languages = e.Languages, HelpModes = e.HelpModes,
-        Capacity = e.Capacity, Availability = e.Availability, PausedUntil = e.PausedUntil,
+        Capacity = e.Capacity, Availability = e.Availability, PausedUntil = e.PausedUntil, MaxInvitationsPerDay = e.MaxInvitationsPerDay,
     };
 
     public bool IsPaused(DateOnly today) => PausedUntil is { } until && until >= today;
