@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Volunteers;
+using Marten;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitaleHilfe.IntegrationTests.Matching;
+
+public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(app)
+{
+    // Five volunteers from perfect fit to poor fit for an online-banking call by phone in Erfenbach.
+    private async Task<List<Account>> VolunteersAsync()
+    {
+        var profiles = new (string[] Topics, string[] Districts)[]
+        {
+            (["online-banking"], ["erfenbach"]), (["online-banking"], ["siegelbach"]), (["online-banking"], ["dansenberg"]),
+            (["tablet"], ["erfenbach"]), (["tablet"], ["dansenberg"]),
+        };
+        var accounts = new List<Account>();
+        foreach (var (topics, districts) in profiles)
+        {
+            var account = await App.CreateAccountAsync(Role.Volunteer);
+            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, topics, districts, ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
+            await session.SaveChangesAsync();
+            accounts.Add(account);
+        }
+        return accounts;
+    }
+
+    [Fact]
+    public async Task Logging_a_request_invites_exactly_the_top_three_with_working_links_and_only_one_wins()
+    {
+        var volunteers = await VolunteersAsync();
+
+        var logged = await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+
+        var mails = new List<MimeKit.MimeMessage>();
+        foreach (var v in volunteers.Take(3)) mails.Add(await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(v.Email)));
+        App.Smtp.Messages.Count.ShouldBe(3);
+        mails.ShouldAllBe(m => !m.TextBody!.Contains("Mustermann") && !m.TextBody.Contains("123456"));
+        mails[0].TextBody!.ShouldContain("Online-Banking in Erfenbach");
+        await using (var session = App.QuerySession())
+            (await session.LoadAsync<HelpRequest>(logged.Id))!.InvitedVolunteers.ShouldBe(volunteers.Take(3).Select(v => v.Id), ignoreOrder: true);
+
+        var first = await ClickAsync(volunteers[0], mails[0]);
+        var second = await ClickAsync(volunteers[1], mails[1]);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        first.Headers.Location!.ToString().ShouldBe($"/Board/{logged.Id}");
+        (await second.Content.ReadAsStringAsync()).ShouldContain("Jemand anderes war schneller");
+        await using var after = App.QuerySession();
+        (await after.Events.FetchStreamAsync(logged.Id)).Count(e => e.Data is RequestClaimed).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_invitation_link_needs_sign_in_works_once_and_only_for_the_invited_person()
+    {
+        var volunteers = await VolunteersAsync();
+        await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(volunteers[0].Email));
+        var path = LinkIn(mail.TextBody!);
+
+        var anonymous = await App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(path);
+        var someoneElse = await (await App.SignedInClientAsync(Role.Volunteer)).GetStringAsync(path);
+        var owner = await SignInAsync(volunteers[0]);
+        await FormPost.SubmitAsync(owner, path, new Dictionary<string, string>());
+        var again = await owner.GetStringAsync(path);
+
+        anonymous.Headers.Location!.ToString().ShouldContain("/Account/SignIn");
+        someoneElse.ShouldContain("Einladung nicht mehr gültig");
+        again.ShouldContain("Einladung nicht mehr gültig");
+    }
+
+    [Fact]
+    public async Task Volunteers_who_turned_invitations_off_or_had_theirs_today_are_skipped()
+    {
+        var volunteers = await VolunteersAsync();
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.Append(volunteers[0].Id, new VolunteerProfileUpdated(volunteers[0].Id, ["online-banking"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start, MaxInvitationsPerDay: 0));
+            session.Events.Append(volunteers[1].Id, new VolunteerProfileUpdated(volunteers[1].Id, ["online-banking"], ["siegelbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start, MaxInvitationsPerDay: 1));
+            await session.SaveChangesAsync();
+        }
+
+        await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+        await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(volunteers[3].Email));
+        App.Smtp.Clear();
+        await App.SendAsync(AppFixture.ValidCall("Heinz") with { Phone = "0631 98765", District = "erfenbach", HelpMode = "telefon" });
+        await Task.Delay(300);
+
+        App.Smtp.Messages.ShouldNotContain(m => m.To.ToString().Contains(volunteers[0].Email));
+        App.Smtp.Messages.ShouldNotContain(m => m.To.ToString().Contains(volunteers[1].Email));
+    }
+
+    [Fact]
+    public async Task Coordinators_get_ranked_suggestions_with_reasons()
+    {
+        var volunteers = await VolunteersAsync();
+        var logged = await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+        var coordinator = await App.ApiClientAsync(Role.Coordinator);
+
+        var suggestions = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/help-requests/{logged.Id}/suggestions");
+        var page = await (await App.SignedInClientAsync(Role.Coordinator)).GetStringAsync($"/HelpRequests/{logged.Id}");
+
+        suggestions.EnumerateArray().Select(s => s.GetProperty("volunteerId").GetGuid()).Take(3).ShouldBe(volunteers.Take(3).Select(v => v.Id));
+        suggestions[0].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldContain("kennt sich mit Online-Banking aus");
+        page.ShouldContain("Vorschläge");
+        page.ShouldContain("kennt sich mit Online-Banking aus");
+        (await (await App.ApiClientAsync(Role.Operator)).GetAsync($"/api/v1/help-requests/{logged.Id}/suggestions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<HttpResponseMessage> ClickAsync(Account volunteer, MimeKit.MimeMessage mail)
+    {
+        var client = await SignInAsync(volunteer);
+        var path = LinkIn(mail.TextBody!);
+        (await client.GetStringAsync(path)).ShouldContain("Ich übernehme das");
+        return await FormPost.SubmitAsync(client, path, new Dictionary<string, string>());
+    }
+
+    private async Task<HttpClient> SignInAsync(Account account)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await FormPost.SubmitAsync(client, "/Account/SignIn", new Dictionary<string, string> { ["Email"] = account.Email, ["Password"] = AppFixture.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    private static string LinkIn(string text) => new Uri(Link().Match(text).Value).PathAndQuery;
+
+    [GeneratedRegex(@"http://digitalehilfe\.test/Invitations/\S+")]
+    private static partial Regex Link();
+}
