@@ -4,39 +4,45 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Features.Volunteers;
 using Marten;
+using Marten.Events;
 
 namespace DigitaleHilfe.Web.Features.Matching;
 
-// Reads what matching needs about every approved volunteer in a handful of queries, however many
-// volunteers there are: accounts, profiles, open requests, and the last 90 days of claims,
-// releases and outcomes.
+// Reads what matching needs about every approved volunteer in two round trips, however many
+// volunteers there are: accounts, profiles and held requests in one batch, then the last 90 days of
+// claims, assignments, releases and outcomes.
 public static class Candidates
 {
     private static readonly TimeSpan Recent = TimeSpan.FromDays(90);
 
     public static async Task<IReadOnlyList<Candidate>> LoadAsync(IQuerySession session, Caller? caller, DateTimeOffset now, CancellationToken ct)
     {
-        var accounts = await session.Query<Account>()
-            .Where(a => a.Active && a.ApprovedAt != null && a.Roles.Contains(Role.Volunteer)).ToListAsync(ct);
+        // One round trip for the documents, one for the recent events.
+        var batch = session.CreateBatchQuery();
+        var accountsQuery = batch.Query<Account>().Where(a => a.Active && a.ApprovedAt != null && a.Roles.Contains(Role.Volunteer)).ToList();
+        var profilesQuery = batch.Query<VolunteerProfile>().ToList();
+        var heldQuery = batch.Query<HelpRequest>().Where(r => r.VolunteerId != null).ToList();
+        await batch.Execute(ct);
+        var accounts = await accountsQuery;
         if (accounts.Count == 0) return [];
-        var ids = accounts.Select(a => a.Id).ToArray();
-        var profiles = (await session.LoadManyAsync<VolunteerProfile>(ct, ids)).ToDictionary(p => p.Id);
-
-        var held = await session.Query<HelpRequest>().Where(r => r.VolunteerId != null).ToListAsync(ct);
+        var profiles = (await profilesQuery).ToDictionary(p => p.Id);
+        var held = await heldQuery;
         var active = held.Where(r => r.IsActive).GroupBy(r => r.VolunteerId!.Value).ToDictionary(g => g.Key, g => g.Count());
         var helpedWell = caller is null ? [] : held
             .Where(r => r.CallerId == caller.Id && r.Outcome is Outcome.Solved or Outcome.PartlySolved)
             .Select(r => r.VolunteerId!.Value).ToHashSet();
 
         var since = now - Recent;
-        var claims = await session.Events.QueryRawEventDataOnly<RequestClaimed>().Where(e => e.ClaimedAt > since).ToListAsync(ct);
-        var assigned = await session.Events.QueryRawEventDataOnly<RequestAssigned>().Where(e => e.AssignedAt > since).ToListAsync(ct);
-        var lastRequest = claims.Select(e => (e.VolunteerId, At: e.ClaimedAt)).Concat(assigned.Select(e => (e.VolunteerId, At: e.AssignedAt)))
+        var recent = (await session.Events.QueryAllRawEvents()
+                .Where(e => e.Timestamp > since)
+                .Where(e => e.EventTypesAre(typeof(RequestClaimed), typeof(RequestAssigned), typeof(RequestReleased), typeof(RequestResolved)))
+                .ToListAsync(ct))
+            .Select(e => e.Data).ToList();
+        var lastRequest = recent.OfType<RequestClaimed>().Select(e => (e.VolunteerId, At: e.ClaimedAt))
+            .Concat(recent.OfType<RequestAssigned>().Select(e => (e.VolunteerId, At: e.AssignedAt)))
             .GroupBy(x => x.VolunteerId).ToDictionary(g => g.Key, g => g.Max(x => x.At));
-        var releases = await session.Events.QueryRawEventDataOnly<RequestReleased>().Where(e => e.ReleasedAt > since).ToListAsync(ct);
-        var noShows = await session.Events.QueryRawEventDataOnly<RequestResolved>()
-            .Where(e => e.ResolvedAt > since && e.Outcome == Outcome.NoShow).ToListAsync(ct);
-        var setbacks = releases.Select(e => e.VolunteerId).Concat(noShows.Where(e => e.VolunteerId != null).Select(e => e.VolunteerId!.Value))
+        var setbacks = recent.OfType<RequestReleased>().Select(e => e.VolunteerId)
+            .Concat(recent.OfType<RequestResolved>().Where(e => e.Outcome == Outcome.NoShow && e.VolunteerId != null).Select(e => e.VolunteerId!.Value))
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
         var today = DateOnly.FromDateTime(CityTime.Local(now).Date);
