@@ -43,6 +43,7 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("GET", "/Board/{id}", [V]),
         new("GET", "/Board/Mine", [V]),
         new("GET", "/Board/Profile", [V]),
+        new("GET", "/Invitations/unknown-token", [V]),
         new("POST", "/HelpRequests/{id}/Claim", [O, V, C]),
         new("POST", "/HelpRequests/{id}/Note", [O, V, C]),
         new("GET", "/Account", Everyone),
@@ -68,6 +69,7 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/api/v1/help-requests/{id}/claim", [O, V, C], Api: true),
         new("POST", "/api/v1/help-requests/{id}/close", [O, V, C], Api: true),
         new("GET", "/api/v1/volunteers/me", [V], Api: true),
+        new("GET", "/api/v1/help-requests/{id}/suggestions", [C, A], Api: true),
     ];
 
     public static TheoryData<Route, string> Cases()

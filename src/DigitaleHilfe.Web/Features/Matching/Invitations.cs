@@ -78,7 +78,7 @@ public static class InviteVolunteers
         private EmailMessage Mail(HelpRequest r, Suggestion s, Account a, string link)
         {
             var what = $"{catalog.TopicLabel(r.Topic)} in {catalog.DistrictLabel(r.District)}, gewünscht: {catalog.HelpModeLabel(r.HelpMode)}{(r.Urgent ? " (dringend)" : "")}";
-            var why = s.Matches.Count > 0 ? $"Das passt zu Ihnen: {string.Join(", ", s.Matches)}." : "";
+            var why = s.Matches.Count > 0 ? $"Das passt zu Ihnen, weil {MatchScore.JoinGerman(s.Matches)}." : "";
             var text = $"Guten Tag {a.Name},\n\neine neue Anfrage könnte gut zu Ihnen passen: {what}.\n{why}\n\n" +
                        $"Wenn Sie helfen möchten, übernehmen Sie sie hier (Anmeldung nötig, der Link gilt einmal):\n{link}\n\n" +
                        "Ihre Digitale Hilfe Kaiserslautern\n\nEinladungen abbestellen oder begrenzen: in Ihrem Profil.";

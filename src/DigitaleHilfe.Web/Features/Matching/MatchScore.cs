@@ -9,7 +9,8 @@ public sealed record Candidate(
     Guid VolunteerId, string Name, VolunteerProfile Profile, bool Approved, bool Paused, int ActiveRequests,
     int DaysSinceLastRequest, bool HelpedCallerWell, bool BlockedByCaller, int RecentSetbacks);
 
-// Reasons read as "Petra Helferin kennt sich mit Online-Banking aus"; Matches as "passt zu Ihnen: Thema, Stadtteil".
+// Reasons read as "(Petra Helferin) kennt sich mit Online-Banking aus" for coordinators; Matches as
+// "(passt zu Ihnen, weil) Sie sich mit Online-Banking auskennen" for the volunteer.
 public sealed record Suggestion(Guid VolunteerId, string Name, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> Matches);
 
 // Pure: scores candidates for one request and explains each score in words a person can read.
@@ -39,23 +40,27 @@ public static class MatchScore
         }
 
         var topic = topicLabel?.Invoke(request.Topic) ?? request.Topic;
-        Add(o.Topic, p.Topics.Contains(request.Topic) ? 1 : 0, $"kennt sich mit {topic} aus", "Ihr Thema");
+        Add(o.Topic, p.Topics.Contains(request.Topic) ? 1 : 0, $"kennt sich mit {topic} aus", $"Sie sich mit {topic} auskennen");
         var district = p.Districts.Contains(request.District) ? 1 : p.Districts.Any(d => AreNeighbours(o, d, request.District)) ? 0.5 : 0;
         Add(o.District, district, district == 1 ? "ist im selben Stadtteil unterwegs" : "hilft im Nachbarstadtteil",
-            district == 1 ? "Ihr Stadtteil" : "Nachbarstadtteil");
+            district == 1 ? "es in Ihrem Stadtteil ist" : "es im Nachbarstadtteil ist");
         if (request.Language is { } language && language != "de")
-            Add(o.Language, p.Languages.Contains(language) ? 1 : 0, $"spricht die Sprache der Person ({language})", "Ihre Sprache");
+            Add(o.Language, p.Languages.Contains(language) ? 1 : 0, $"spricht die Sprache der Person ({language})", "Sie die Sprache der Person sprechen");
         var overlap = Overlap(request.PreferredSlots, p.Availability);
         Add(o.Availability, overlap, request.PreferredSlots.Count > 0 ? "hat zu den Wunschzeiten Zeit" : null,
-            request.PreferredSlots.Count > 0 ? "Ihre Zeiten" : null);
+            request.PreferredSlots.Count > 0 ? "Sie zu den Wunschzeiten Zeit haben" : null);
         Add(o.Workload, 1 - (double)c.ActiveRequests / p.Capacity, c.ActiveRequests == 0 ? "hat gerade Kapazität frei" : null, null);
         Add(o.Fairness, Math.Min(c.DaysSinceLastRequest, 30) / 30.0, c.DaysSinceLastRequest >= 14 ? "war länger nicht dran" : null, null);
-        Add(o.Continuity, c.HelpedCallerWell ? 1 : 0, "hat der Person schon erfolgreich geholfen", "Sie kennen die Person schon");
+        Add(o.Continuity, c.HelpedCallerWell ? 1 : 0, "hat der Person schon erfolgreich geholfen", "Sie der Person schon geholfen haben");
         Add(o.Reliability, 1 - Math.Min(c.RecentSetbacks, 3) / 3.0, null, null);
         if (c.RecentSetbacks > 0) reasons.Add("hat zuletzt Anfragen zurückgegeben oder Termine verpasst");
 
         return new Suggestion(c.VolunteerId, c.Name, Math.Round(score, 2), reasons, matches);
     }
+
+    // "a, b und c"
+    public static string JoinGerman(IReadOnlyList<string> parts) =>
+        parts.Count <= 1 ? string.Join("", parts) : $"{string.Join(", ", parts.Take(parts.Count - 1))} und {parts[^1]}";
 
     // The table lists each pair once; neighbourhood goes both ways.
     public static bool AreNeighbours(MatchingOptions o, string a, string b) =>
