@@ -43,7 +43,11 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
 
         if (!await session.Query<Account>().AnyAsync(cancellationToken))
         {
-            foreach (var account in Accounts) await mediator.Send(account, cancellationToken);
+            foreach (var account in Accounts)
+            {
+                var created = (await mediator.Send(account, cancellationToken)).Account!;
+                if (created.Has(Role.Volunteer)) await GiveProfileAsync(scope.ServiceProvider, created.Id, cancellationToken);
+            }
             logger.LogInformation("Demo data: {Count} accounts created.", Accounts.Length);
         }
         if (!await session.Query<HelpRequest>().AnyAsync(cancellationToken))
@@ -51,6 +55,17 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
             foreach (var call in Calls) await mediator.Send(call, cancellationToken);
             logger.LogInformation("Demo data: {Count} help requests logged.", Calls.Length);
         }
+    }
+
+    // The demo volunteer helps with phones, tablets and banking around the north of the city, so the
+    // board, the suggestions and the invitation emails (in smtp4dev) have something to show.
+    private static async Task GiveProfileAsync(IServiceProvider services, Guid volunteerId, CancellationToken ct)
+    {
+        await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Events.Append(volunteerId, new Features.Volunteers.VolunteerProfileUpdated(volunteerId,
+            ["online-banking", "smartphone", "tablet"], ["erfenbach", "innenstadt-ost", "morlautern"], ["de", "en"],
+            ["hausbesuch", "telefon"], 3, [], null, "Demo", services.GetRequiredService<TimeProvider>().GetUtcNow()));
+        await session.SaveChangesAsync(ct);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

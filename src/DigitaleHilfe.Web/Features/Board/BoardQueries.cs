@@ -19,7 +19,7 @@ public static class BoardQueries
 
     public sealed record MyRequests(IReadOnlyList<HelpRequest> Active, IReadOnlyList<HelpRequest> Finished, int MinutesSpent);
 
-    public sealed class Handler(IQuerySession session, IOptions<MatchingOptions> options, TimeProvider clock)
+    public sealed class Handler(IQuerySession session, IOptions<MatchingOptions> options, Catalog.Catalog catalog, TimeProvider clock)
         : IQueryHandler<OpenRequests, IReadOnlyList<BoardItem>>, IQueryHandler<Mine, MyRequests>
     {
         public async ValueTask<IReadOnlyList<BoardItem>> Handle(OpenRequests query, CancellationToken ct)
@@ -45,7 +45,7 @@ public static class BoardQueries
                 {
                     var caller = r.CallerId is { } id ? callers.GetValueOrDefault(id) : null;
                     var candidate = me with { HelpedCallerWell = caller is not null && helped.Contains(caller.Id), BlockedByCaller = caller?.NotAgain.Contains(me.VolunteerId) ?? false };
-                    return (Item: new BoardItem(r, MatchScore.Score(Candidates.For(r, caller), candidate, options.Value)), Blocked: candidate.BlockedByCaller);
+                    return (Item: new BoardItem(r, MatchScore.Score(Candidates.For(r, caller), candidate, options.Value, catalog.TopicLabel)), Blocked: candidate.BlockedByCaller);
                 })
                 .Where(x => !x.Blocked).Select(x => x.Item)
                 .OrderByDescending(i => i.Fit?.Score ?? -1).ThenByDescending(i => i.Request.Urgent).ThenBy(i => i.Request.LoggedAt).ToList();
