@@ -1,5 +1,10 @@
 using DigitaleHilfe.BrowserTests.Support;
 using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.Intake;
+using DigitaleHilfe.Web.Features.Volunteers;
+using Marten;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DigitaleHilfe.BrowserTests;
@@ -68,6 +73,32 @@ public sealed class AccountJourneyTests(BrowserFixture app) : IAsyncLifetime
         var coordinator = await app.SignedInPageAsync(Role.Coordinator);
         await coordinator.GotoAsync("/Coordination/Volunteers");
         await coordinator.ShouldHaveNoSeriousViolationsAsync();
+
+        // The request page with suggestions, and an invitation link as a volunteer opens it.
+        var volunteerEmail = await app.CreateAccountAsync(Role.Volunteer);
+        Guid requestId, volunteerId;
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            requestId = (await mediator.Send(new LogCall.Command
+            {
+                Phone = "0631 123456", CallerName = "Erika Mustermann", Topic = "tablet", District = "erfenbach", Description = "Fotos", HelpMode = "telefon", Consent = true,
+            })).Id;
+            var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
+            volunteerId = (await session.Query<Account>().SingleAsync(a => a.Email == volunteerEmail)).Id;
+            session.Events.Append(volunteerId, new VolunteerProfileUpdated(volunteerId, ["tablet"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", DateTimeOffset.UtcNow));
+            token = AccountTokens.Issue(session, volunteerId, TokenPurpose.ClaimInvitation, DateTimeOffset.UtcNow.AddDays(1), requestId);
+            await session.SaveChangesAsync();
+        }
+        await coordinator.GotoAsync($"/HelpRequests/{requestId}");
+        (await coordinator.ContentAsync()).ShouldContain("Vorschläge");
+        await coordinator.ShouldHaveNoSeriousViolationsAsync();
+        var invited = await app.NewPageAsync(375);
+        await BrowserFixture.SignInAsync(invited, volunteerEmail);
+        await invited.GotoAsync($"/Invitations/{token}");
+        (await invited.ContentAsync()).ShouldContain("Ich übernehme das");
+        await invited.ShouldHaveNoSeriousViolationsAsync();
 
         var admin = await app.SignedInPageAsync(Role.Admin);
         foreach (var path in new[] { "/Admin/Accounts", "/Admin/Audit" })

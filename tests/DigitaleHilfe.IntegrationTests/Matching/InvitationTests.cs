@@ -116,6 +116,30 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
         (await (await App.ApiClientAsync(Role.Operator)).GetAsync($"/api/v1/help-requests/{logged.Id}/suggestions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_seniors_wish_not_to_get_a_volunteer_again_is_respected_everywhere()
+    {
+        var volunteers = await VolunteersAsync();
+        var logged = await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+        var unwanted = volunteers[0];
+        await App.SendAsync(new DigitaleHilfe.Web.Features.Callers.ManageCallers.Update
+        {
+            CallerId = logged.CallerId, Name = "Erika Mustermann", NotAgain = [unwanted.Id],
+        });
+
+        var suggestions = await (await App.ApiClientAsync(Role.Coordinator)).GetFromJsonAsync<JsonElement>($"/api/v1/help-requests/{logged.Id}/suggestions");
+        var board = await (await SignInAsync(unwanted)).GetStringAsync("/Board");
+        var key = await App.SendAsync(new CreateApiKey.Command(unwanted.Email, "Test"));
+        var api = App.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        var claim = await api.PostAsync($"/api/v1/help-requests/{logged.Id}/claim", null);
+
+        suggestions.EnumerateArray().Select(s => s.GetProperty("volunteerId").GetGuid()).ShouldNotContain(unwanted.Id);
+        board.ShouldNotContain($"/Board/{logged.Id}");
+        claim.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await claim.Content.ReadAsStringAsync()).ShouldContain("jemand anderen gewünscht");
+    }
+
     private async Task<HttpResponseMessage> ClickAsync(Account volunteer, MimeKit.MimeMessage mail)
     {
         var client = await SignInAsync(volunteer);

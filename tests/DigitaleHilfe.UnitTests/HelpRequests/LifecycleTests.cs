@@ -103,6 +103,15 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void A_volunteer_the_senior_does_not_want_again_can_neither_claim_nor_be_assigned()
+    {
+        var notWanted = MeFacts with { NotWantedByCaller = true };
+
+        Lifecycle.Decide(State("Open"), new Claim(notWanted), Volunteer, Now).Refusal.ShouldNotBeNull().ShouldContain("jemand anderen gewünscht");
+        Lifecycle.Decide(State("Open"), new Assign(notWanted), Coordinator, Now).Refusal.ShouldNotBeNull().ShouldContain("nicht wieder von Petra");
+    }
+
+    [Fact]
     public void An_appointment_in_the_past_is_refused()
     {
         Lifecycle.Decide(State("ClaimedByMe"), new Schedule(Now.AddMinutes(-5), "telefon", null), Volunteer, Now)

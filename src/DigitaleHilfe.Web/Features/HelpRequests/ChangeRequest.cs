@@ -26,7 +26,7 @@ public static class ChangeRequest
             if (stream.Aggregate is not { } request) return new Result(Kind.NotFound, "Diese Anfrage gibt es nicht.", default, 0);
 
             var now = clock.GetUtcNow();
-            var action = await WithVolunteerFactsAsync(command.Action, now, ct);
+            var action = await WithVolunteerFactsAsync(command.Action, request, now, ct);
             var actor = new Actor(user.Id, user.Name, user.IsInRole(nameof(Role.Coordinator)), user.IsInRole(nameof(Role.Operator)),
                 user.IsInRole(nameof(Role.Volunteer)));
             var decision = Lifecycle.Decide(request, action, actor, now);
@@ -51,22 +51,26 @@ public static class ChangeRequest
         }
 
         // Claims and assignments depend on the volunteer's approval, pause and open requests.
-        private async Task<RequestAction> WithVolunteerFactsAsync(RequestAction action, DateTimeOffset now, CancellationToken ct) => action switch
+        private async Task<RequestAction> WithVolunteerFactsAsync(RequestAction action, HelpRequest request, DateTimeOffset now, CancellationToken ct) => action switch
         {
-            Claim => new Claim(await FactsAsync(user.Id ?? Guid.Empty, now, ct)),
-            Assign a => new Assign(await FactsAsync(a.Volunteer.Id, now, ct)),
+            Claim => new Claim(await FactsAsync(user.Id ?? Guid.Empty, request, now, ct)),
+            Assign a => new Assign(await FactsAsync(a.Volunteer.Id, request, now, ct)),
             _ => action,
         };
 
-        private async Task<VolunteerFacts> FactsAsync(Guid volunteerId, DateTimeOffset now, CancellationToken ct)
+        private async Task<VolunteerFacts> FactsAsync(Guid volunteerId, HelpRequest request, DateTimeOffset now, CancellationToken ct)
         {
+            var caller = request.CallerId is { } callerId ? await session.LoadAsync<Callers.Caller>(callerId, ct) : null;
             var account = await session.LoadAsync<Account>(volunteerId, ct);
             var profile = await session.LoadAsync<VolunteerProfile>(volunteerId, ct) ?? new VolunteerProfile(volunteerId);
             var active = await session.Query<HelpRequest>().CountAsync(r => r.VolunteerId == volunteerId
                 && (r.Status == RequestStatus.Claimed || r.Status == RequestStatus.Scheduled), ct);
             var approved = account is { Active: true, IsApproved: true } && account.Has(Role.Volunteer);
             return new VolunteerFacts(volunteerId, account?.Name ?? "unbekannt", approved,
-                profile.IsPaused(DateOnly.FromDateTime(CityTime.Local(now).Date)), profile.Capacity, active);
+                profile.IsPaused(DateOnly.FromDateTime(CityTime.Local(now).Date)), profile.Capacity, active)
+            {
+                NotWantedByCaller = caller?.NotAgain.Contains(volunteerId) ?? false,
+            };
         }
     }
 

@@ -3,7 +3,11 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 // Who asks for a change. Volunteer facts are filled for the volunteer a claim or assignment is about.
 public sealed record Actor(Guid? AccountId, string Name, bool IsCoordinator, bool IsOperator, bool IsVolunteer);
 
-public sealed record VolunteerFacts(Guid Id, string Name, bool Approved, bool Paused, int Capacity, int ActiveRequests);
+public sealed record VolunteerFacts(Guid Id, string Name, bool Approved, bool Paused, int Capacity, int ActiveRequests)
+{
+    // The senior asked not to get this volunteer again (Caller.NotAgain).
+    public bool NotWantedByCaller { get; init; }
+}
 
 // What a person can do to a request.
 public abstract record RequestAction;
@@ -42,6 +46,7 @@ public static class Lifecycle
             Claim c when r.Status == RequestStatus.Open => c.Volunteer switch
             {
                 { Approved: false } => Decision.Refuse("Ihr Konto ist noch nicht freigeschaltet."),
+                { NotWantedByCaller: true } => Decision.Refuse("Die Person hat sich für diese Anfrage jemand anderen gewünscht."),
                 { Paused: true } => Decision.Refuse("Sie haben eine Pause eingetragen. Beenden Sie die Pause in Ihrem Profil, um Anfragen zu übernehmen."),
                 var f when f.ActiveRequests >= f.Capacity => Decision.Refuse($"Sie betreuen schon {f.ActiveRequests} Anfragen – so viele, wie Sie in Ihrem Profil angegeben haben."),
                 var f => Decision.Append(new RequestClaimed(r.Id, f.Id, f.Name, now)),
@@ -52,6 +57,7 @@ public static class Lifecycle
 
             Assign when !actor.IsCoordinator => Decision.Refuse("Nur die Koordination kann Anfragen zuweisen."),
             Assign a when !a.Volunteer.Approved => Decision.Refuse($"{a.Volunteer.Name} ist noch nicht freigeschaltet."),
+            Assign a when a.Volunteer.NotWantedByCaller => Decision.Refuse($"Die Person möchte nicht wieder von {a.Volunteer.Name} betreut werden."),
             Assign a when a.Volunteer.Id == r.VolunteerId && active => Decision.AlreadyDone,
             Assign a when r.Status == RequestStatus.Open || active => Decision.Append(new RequestAssigned(r.Id, a.Volunteer.Id, a.Volunteer.Name, actor.Name, now)),
             Assign => Decision.Refuse("Diese Anfrage ist abgeschlossen und kann nicht zugewiesen werden."),
