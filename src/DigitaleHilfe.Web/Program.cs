@@ -4,13 +4,11 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
-using DigitaleHilfe.Web.Infrastructure.Auth;
 using DigitaleHilfe.Web.Infrastructure.Email;
 using DigitaleHilfe.Web.Infrastructure.Health;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
 using DigitaleHilfe.Web.Infrastructure.Validation;
 using JasperFx;
-using Marten;
 
 var builder = WebApplication.CreateBuilder(args);
 // On the command line, standard output belongs to the command's result (a script reads its last line).

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.PostgreSql;
-using DigitaleHilfe.Web.Infrastructure.Auth;
 
 namespace DigitaleHilfe.Web.Infrastructure;
 

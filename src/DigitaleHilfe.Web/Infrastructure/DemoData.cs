@@ -1,8 +1,6 @@
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Intake;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Infrastructure;
 

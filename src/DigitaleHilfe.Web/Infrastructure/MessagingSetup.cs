@@ -1,5 +1,4 @@
 using DigitaleHilfe.Web.Infrastructure.Validation;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Infrastructure;
 

@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using DigitaleHilfe.Web.Features.Shared;
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DigitaleHilfe.Web.Features.Accounts;

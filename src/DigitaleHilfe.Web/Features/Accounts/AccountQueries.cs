@@ -1,6 +1,4 @@
-using Marten;
 using Marten.Pagination;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 

@@ -1,6 +1,3 @@
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Marten;
-
 namespace DigitaleHilfe.Web.Features.Accounts;
 
 public static class AccountsSetup

@@ -1,7 +1,4 @@
 using DigitaleHilfe.Web.Infrastructure;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace DigitaleHilfe.Web.Features.Accounts;

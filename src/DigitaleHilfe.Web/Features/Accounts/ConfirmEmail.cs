@@ -1,6 +1,3 @@
-using Marten;
-using Mediator;
-
 namespace DigitaleHilfe.Web.Features.Accounts;
 
 public static class ConfirmEmail

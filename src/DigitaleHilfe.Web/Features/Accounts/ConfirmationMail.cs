@@ -1,6 +1,5 @@
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Accounts;

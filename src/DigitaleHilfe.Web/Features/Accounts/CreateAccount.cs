@@ -1,5 +1,3 @@
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace DigitaleHilfe.Web.Features.Accounts;

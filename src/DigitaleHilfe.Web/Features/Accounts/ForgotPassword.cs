@@ -1,7 +1,4 @@
 using DigitaleHilfe.Web.Infrastructure;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Accounts;

@@ -1,6 +1,4 @@
 using DigitaleHilfe.Web.Infrastructure;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 

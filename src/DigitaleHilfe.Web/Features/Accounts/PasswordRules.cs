@@ -1,5 +1,4 @@
 using System.Reflection;
-using FluentValidation;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 

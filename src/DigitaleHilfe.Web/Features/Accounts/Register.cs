@@ -1,8 +1,5 @@
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Validation;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace DigitaleHilfe.Web.Features.Accounts;

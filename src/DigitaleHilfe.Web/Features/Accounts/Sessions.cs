@@ -1,5 +1,3 @@
-using Marten;
-
 namespace DigitaleHilfe.Web.Features.Accounts;
 
 public static class Sessions

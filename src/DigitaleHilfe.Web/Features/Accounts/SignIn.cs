@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure;
-using FluentValidation;
-using Marten;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using DigitaleHilfe.Web.Infrastructure.Email;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 

@@ -1,9 +1,5 @@
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Shared;
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.Admin;
 

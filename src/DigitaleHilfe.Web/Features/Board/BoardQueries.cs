@@ -2,8 +2,6 @@ using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.Web.Features.Volunteers;
-using Marten;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Board;

@@ -1,7 +1,5 @@
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Board;
 

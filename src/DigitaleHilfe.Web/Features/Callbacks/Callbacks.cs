@@ -3,9 +3,6 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Validation;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Callbacks;
 

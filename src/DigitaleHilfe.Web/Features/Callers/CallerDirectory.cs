@@ -1,5 +1,4 @@
 using DigitaleHilfe.Web.Infrastructure.Validation;
-using Marten;
 
 namespace DigitaleHilfe.Web.Features.Callers;
 

@@ -1,6 +1,4 @@
 using DigitaleHilfe.Web.Features.HelpRequests;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Callers;
 

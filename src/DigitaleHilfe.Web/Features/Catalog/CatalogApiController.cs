@@ -1,7 +1,3 @@
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace DigitaleHilfe.Web.Features.Catalog;
 
 [ApiController]

@@ -1,8 +1,5 @@
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Validation;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 

@@ -2,9 +2,7 @@ using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
-using Marten;
 using JasperFx;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 

@@ -1,6 +1,4 @@
 using DigitaleHilfe.Web.Features.Callers;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 

@@ -1,8 +1,4 @@
 using DigitaleHilfe.Web.Features.Intake;
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 

@@ -1,6 +1,5 @@
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure.Validation;
-using FluentValidation;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 

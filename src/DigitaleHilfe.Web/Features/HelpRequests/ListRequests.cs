@@ -1,8 +1,5 @@
 using DigitaleHilfe.Web.Features.Callers;
-using FluentValidation;
-using Marten;
 using Marten.Pagination;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 

@@ -1,8 +1,3 @@
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 // The same steps for API clients: 200 {status, version}; 409 when someone else holds the request or

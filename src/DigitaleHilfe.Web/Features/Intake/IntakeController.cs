@@ -1,9 +1,5 @@
 using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.Intake;
 

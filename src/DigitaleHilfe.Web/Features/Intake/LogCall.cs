@@ -2,9 +2,6 @@ using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Validation;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Intake;
 

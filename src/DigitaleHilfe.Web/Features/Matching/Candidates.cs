@@ -3,7 +3,6 @@ using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Features.Volunteers;
-using Marten;
 using Marten.Events;
 
 namespace DigitaleHilfe.Web.Features.Matching;

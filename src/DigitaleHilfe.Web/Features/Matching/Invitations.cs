@@ -4,8 +4,6 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
-using Marten;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Matching;

@@ -2,11 +2,6 @@ using System.Security.Claims;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Shared;
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Marten;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.Matching;
 

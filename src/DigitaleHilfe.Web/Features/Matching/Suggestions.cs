@@ -1,7 +1,5 @@
 using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
-using Marten;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Matching;

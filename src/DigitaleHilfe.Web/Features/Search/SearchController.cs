@@ -1,8 +1,3 @@
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Mediator;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace DigitaleHilfe.Web.Features.Search;
 
 [Authorize(Policies.Hotline)]

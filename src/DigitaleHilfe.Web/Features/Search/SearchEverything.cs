@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Search;
 

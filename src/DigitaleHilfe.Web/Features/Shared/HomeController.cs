@@ -1,7 +1,4 @@
 using DigitaleHilfe.Web.Features.Accounts;
-using DigitaleHilfe.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace DigitaleHilfe.Web.Features.Shared;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace DigitaleHilfe.Web.Features.Shared;
 
 // A one-time confirmation shown after POST → redirect → GET ("Die Anfrage wurde gespeichert …").

@@ -1,8 +1,5 @@
 using System.Globalization;
 using DigitaleHilfe.Web.Infrastructure;
-using FluentValidation;
-using Marten;
-using Mediator;
 
 namespace DigitaleHilfe.Web.Features.Volunteers;
 

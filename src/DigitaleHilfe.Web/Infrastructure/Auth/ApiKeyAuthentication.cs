@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using DigitaleHilfe.Web.Features.Accounts;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Infrastructure.Auth;

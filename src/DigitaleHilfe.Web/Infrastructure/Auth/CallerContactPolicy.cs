@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
-using Microsoft.AspNetCore.Authorization;
 
 namespace DigitaleHilfe.Web.Infrastructure.Auth;
 

@@ -1,5 +1,4 @@
 using DigitaleHilfe.Web.Features.Accounts;
-using Microsoft.AspNetCore.Authorization;
 
 namespace DigitaleHilfe.Web.Infrastructure.Auth;
 

@@ -1,5 +1,4 @@
 using DigitaleHilfe.Web.Features.Accounts;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;

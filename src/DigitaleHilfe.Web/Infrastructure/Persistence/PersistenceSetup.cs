@@ -1,6 +1,5 @@
 using JasperFx;
 using JasperFx.Events;
-using Marten;
 using Npgsql;
 using Weasel.Core;
 

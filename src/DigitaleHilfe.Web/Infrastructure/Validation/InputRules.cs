@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace DigitaleHilfe.Web.Infrastructure.Validation;
 
 public static class InputRules

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-
 namespace DigitaleHilfe.Web.Infrastructure.Validation;
 
 public static class InputValidationSetup

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace DigitaleHilfe.Web.Infrastructure.Validation;

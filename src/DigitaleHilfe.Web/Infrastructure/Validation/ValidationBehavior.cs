@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace DigitaleHilfe.Web.Infrastructure.Validation;
 
 // Every message that has a validator is checked before its handler runs, whoever sends it
