@@ -21,7 +21,7 @@ public static class BackgroundJobsSetup
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
                     // Reminders are due in minutes and hours; a job should start seconds after it is due.
-                    QueuePollInterval = TimeSpan.FromSeconds(5),
+                    QueuePollInterval = configuration.GetValue("Hangfire:QueuePollInterval", TimeSpan.FromSeconds(5)),
                     // A long-running job keeps its lease instead of being handed to a second worker.
                     UseSlidingInvisibilityTimeout = true,
                 }));

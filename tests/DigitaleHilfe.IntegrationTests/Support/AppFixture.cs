@@ -28,7 +28,9 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
-        builder.UseSetting("Hangfire:Server:Enabled", "false");
+        // A real Hangfire server, polling often, so background jobs (invitations) run within the test.
+        builder.UseSetting("Hangfire:Server:Enabled", "true");
+        builder.UseSetting("Hangfire:QueuePollInterval", "00:00:00.2");
         builder.UseSetting("DemoData:Seed", "false");
         // All test requests come from one "address"; the rate limit has its own test with its own app.
         builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");

@@ -4,6 +4,7 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Matching;
@@ -17,15 +18,21 @@ public static class InviteVolunteers
 {
     public sealed record Command(Guid RequestId, int Count) : ICommand<IReadOnlyList<Guid>>;
 
-    public sealed class OnRequestLogged(IMediator mediator, IOptions<MatchingOptions> options, ILogger<OnRequestLogged> logger)
-        : INotificationHandler<RequestLogged>
+    // The operator must not wait for a mail server while the senior is on the line: invitations go
+    // out from a background job. (Deriving such jobs from the events, so that a crash between saving
+    // and enqueueing loses nothing, is the reminders issue's work.)
+    public sealed class OnRequestLogged(IBackgroundJobClient jobs) : INotificationHandler<RequestLogged>
     {
-        public async ValueTask Handle(RequestLogged notification, CancellationToken ct)
+        public ValueTask Handle(RequestLogged notification, CancellationToken ct)
         {
-            // The call is saved already; an invitation problem must not turn into an error for the operator.
-            try { await mediator.Send(new Command(notification.RequestId, options.Value.InviteTopN), ct); }
-            catch (Exception e) when (e is not OperationCanceledException) { logger.LogError(e, "Inviting volunteers for {RequestId} failed.", notification.RequestId); }
+            jobs.Enqueue<Job>(job => job.RunAsync(notification.RequestId));
+            return ValueTask.CompletedTask;
         }
+    }
+
+    public sealed class Job(IMediator mediator, IOptions<MatchingOptions> options)
+    {
+        public async Task RunAsync(Guid requestId) => await mediator.Send(new Command(requestId, options.Value.InviteTopN));
     }
 
     public sealed class Handler(
