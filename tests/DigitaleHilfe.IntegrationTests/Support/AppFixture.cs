@@ -101,7 +101,13 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     // static configuration (its log provider), which must not point at a disposed host mid-run.
     public WebApplicationFactory<Program> Variant(params (string Key, string Value)[] settings)
     {
-        var variant = WithWebHostBuilder(b => { foreach (var (key, value) in settings) b.UseSetting(key, value); });
+        // Variants run no Hangfire server: they share the job queue, and a variant with, say, no mail
+        // server would take the main app's jobs and fail them.
+        var variant = WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Hangfire:Server:Enabled", "false");
+            foreach (var (key, value) in settings) b.UseSetting(key, value);
+        });
         _variants.Add(variant);
         return variant;
     }
