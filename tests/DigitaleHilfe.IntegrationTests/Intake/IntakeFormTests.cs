@@ -76,6 +76,17 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_caller_that_no_longer_exists_is_a_field_error_not_an_error_page()
+    {
+        var fields = new Dictionary<string, string>(ValidFields) { ["CallerId"] = Guid.NewGuid().ToString() };
+
+        var response = await FormPost.SubmitAsync(await Browser(), "/Intake", fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Diese Person gibt es nicht mehr");
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
         var response = await (await Browser()).PostAsync("/Intake", new FormUrlEncodedContent(ValidFields));

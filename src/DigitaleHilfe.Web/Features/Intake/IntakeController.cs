@@ -1,5 +1,6 @@
 using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Infrastructure.Validation;
 
 namespace DigitaleHilfe.Web.Features.Intake;
 
@@ -34,8 +35,20 @@ public sealed class IntakeController(IMediator mediator) : Controller
             return View(nameof(Index), command);
         }
 
-        var result = await mediator.Send(command, ct);
-        return RedirectToAction(nameof(Done), new { id = result.Id });
+        try
+        {
+            var result = await mediator.Send(command, ct);
+            return RedirectToAction(nameof(Done), new { id = result.Id });
+        }
+        catch (InputValidationException invalid)
+        {
+            // Rules only the handler can check (a picked caller was merged away meanwhile) still
+            // come back as field errors on the form, with everything typed kept.
+            foreach (var (field, messages) in invalid.Errors)
+                foreach (var message in messages) ModelState.AddModelError(field, message);
+            await LookUpAsync(command, ct);
+            return View(nameof(Index), command);
+        }
     }
 
     // The number, large, to read out to the senior; then straight on to the next call.
