@@ -92,6 +92,16 @@ public sealed partial class RegistrationTests(AppFixture app) : IntegrationTest(
         (await session.Query<Account>().CountAsync(a => a.Email == Email)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Simultaneous_registrations_of_one_address_make_one_account_and_no_error()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => RegisterAsync()));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        await using var session = App.QuerySession();
+        (await session.Query<Account>().CountAsync(a => a.Email == Email)).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("kurz", "mindestens 10 Zeichen")]
     [InlineData("password123", "zu bekannt")]

@@ -56,7 +56,17 @@ public static class Register
             session.Store(account);
             audit.Record(session, AuditKind.Registered, account, account.Email);
             var confirmation = mail.Prepare(session, account);
-            await session.SaveChangesAsync(ct);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+                                      || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // The same address registered twice at the same moment: the first one counts, and the
+                // answer stays the same as for any known address.
+                return Unit.Value;
+            }
             await mail.TrySendAsync(confirmation, ct);
             return Unit.Value;
         }
