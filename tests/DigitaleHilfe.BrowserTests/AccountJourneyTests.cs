@@ -88,7 +88,7 @@ public sealed class AccountJourneyTests(BrowserFixture app) : IAsyncLifetime
             var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
             volunteerId = (await session.Query<Account>().SingleAsync(a => a.Email == volunteerEmail)).Id;
             session.Events.Append(volunteerId, new VolunteerProfileUpdated(volunteerId, ["tablet"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", DateTimeOffset.UtcNow));
-            token = AccountTokens.Issue(session, volunteerId, TokenPurpose.ClaimInvitation, DateTimeOffset.UtcNow.AddDays(1), requestId);
+            token = AccountTokens.Issue(session, volunteerId, TokenPurpose.ClaimInvitation, DateTimeOffset.UtcNow, TimeSpan.FromDays(1), requestId);
             await session.SaveChangesAsync();
         }
         await coordinator.GotoAsync($"/HelpRequests/{requestId}");

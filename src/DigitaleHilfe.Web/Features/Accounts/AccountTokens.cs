@@ -20,14 +20,14 @@ public sealed record AccountToken
 
 public static class AccountTokens
 {
-    public static string Issue(IDocumentSession session, Guid accountId, TokenPurpose purpose, DateTimeOffset expiresAt,
-        Guid? requestId = null, DateTimeOffset? issuedAt = null)
+    // Times come from the caller's TimeProvider, so tests that move the clock move expiry too.
+    public static string Issue(IDocumentSession session, Guid accountId, TokenPurpose purpose, DateTimeOffset now, TimeSpan lifetime,
+        Guid? requestId = null)
     {
         var token = Secrets.New();
         session.Store(new AccountToken
         {
-            Id = Secrets.Hash(token), AccountId = accountId, Purpose = purpose, ExpiresAt = expiresAt, RequestId = requestId,
-            IssuedAt = issuedAt ?? DateTimeOffset.UtcNow,
+            Id = Secrets.Hash(token), AccountId = accountId, Purpose = purpose, IssuedAt = now, ExpiresAt = now + lifetime, RequestId = requestId,
         });
         return token;
     }

@@ -12,7 +12,7 @@ public sealed class ConfirmationMail(
 {
     public EmailMessage Prepare(IDocumentSession session, Account account)
     {
-        var token = AccountTokens.Issue(session, account.Id, TokenPurpose.ConfirmEmail, clock.GetUtcNow() + options.Value.EmailConfirmationLifetime);
+        var token = AccountTokens.Issue(session, account.Id, TokenPurpose.ConfirmEmail, clock.GetUtcNow(), options.Value.EmailConfirmationLifetime);
         return AccountEmails.ConfirmEmail(account, links.To($"Account/ConfirmEmail?token={token}"));
     }
 

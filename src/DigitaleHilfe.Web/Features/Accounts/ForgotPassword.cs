@@ -27,7 +27,7 @@ public static class ForgotPassword
             var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email && a.Active, ct);
             if (account is null) return Unit.Value;
 
-            var token = AccountTokens.Issue(session, account.Id, TokenPurpose.ResetPassword, clock.GetUtcNow() + options.Value.PasswordResetLifetime);
+            var token = AccountTokens.Issue(session, account.Id, TokenPurpose.ResetPassword, clock.GetUtcNow(), options.Value.PasswordResetLifetime);
             audit.Record(session, AuditKind.PasswordResetRequested, account, account.Email);
             await session.SaveChangesAsync(ct);
             await mail.TrySendAsync(AccountEmails.ResetPassword(account, links.To($"Account/ResetPassword?token={token}")), ct);

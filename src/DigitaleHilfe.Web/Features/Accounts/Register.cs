@@ -42,7 +42,7 @@ public static class Register
             var existing = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email, ct);
             if (existing is not null)
             {
-                var token = AccountTokens.Issue(session, existing.Id, TokenPurpose.ResetPassword, now + options.Value.PasswordResetLifetime);
+                var token = AccountTokens.Issue(session, existing.Id, TokenPurpose.ResetPassword, now, options.Value.PasswordResetLifetime);
                 await session.SaveChangesAsync(ct);
                 await mail.TrySendAsync(AccountEmails.AlreadyRegistered(existing, links.To($"Account/ResetPassword?token={token}")), ct);
                 return Unit.Value;

@@ -54,7 +54,7 @@ public static class InviteVolunteers
                 var profile = candidates.First(c => c.VolunteerId == suggestion.VolunteerId).Profile;
                 if (!await WantsOneMoreAsync(profile, now, ct)) continue;
                 if (await session.LoadAsync<Account>(suggestion.VolunteerId, ct) is not { } account) continue;
-                var token = AccountTokens.Issue(session, account.Id, TokenPurpose.ClaimInvitation, now + options.Value.InvitationLifetime, request.Id, now);
+                var token = AccountTokens.Issue(session, account.Id, TokenPurpose.ClaimInvitation, now, options.Value.InvitationLifetime, request.Id);
                 chosen.Add((suggestion, account, token));
             }
             if (chosen.Count == 0) return [];
