@@ -2,6 +2,7 @@ using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
+using DigitaleHilfe.Web.Features.Reminders;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
@@ -31,6 +32,7 @@ builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddHelpRequests();
 builder.Services.AddVolunteers();
 builder.Services.AddMatching(builder.Configuration);
+builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddHostedService<DemoData>();
 
 var app = builder.Build();

@@ -1,5 +1,7 @@
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Intake;
+using DigitaleHilfe.Web.Features.Reminders;
+using Marten.Events;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +34,10 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hangfire:Server:Enabled", "true");
         builder.UseSetting("Hangfire:QueuePollInterval", "00:00:00.2");
         builder.UseSetting("DemoData:Seed", "false");
+        // Reminders are driven by the tests (SettleRemindersAsync), not by a timer running beside them;
+        // the planner still hands reminders due at once to Hangfire.
+        builder.UseSetting("Reminders:DispatchInterval", "01:00:00");
+        builder.UseSetting("Marten:Daemon", "Solo");
         // All test requests come from one "address"; the rate limit has its own test with its own app.
         builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
         builder.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
@@ -40,7 +46,8 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task ResetAsync()
     {
-        await Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        // Pauses the async daemon (the reminder planner) while the data goes, so it starts again from zero.
+        await Services.ResetAllMartenDataAsync();
         Clock.SetUtcNow(Start);
         Smtp.Clear();
     }
@@ -106,10 +113,41 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         var variant = WithWebHostBuilder(b =>
         {
             b.UseSetting("Hangfire:Server:Enabled", "false");
+            b.UseSetting("Marten:Daemon", "Disabled");
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
         _variants.Add(variant);
         return variant;
+    }
+
+    // Lets the reminder machinery finish what is due at the test clock's "now": the planner catches up
+    // with the events, due reminders are dispatched, their jobs run (on the real Hangfire server), and
+    // the events those jobs append are planned again — until nothing more is due.
+    public async Task SettleRemindersAsync()
+    {
+        var store = Services.GetRequiredService<IDocumentStore>();
+        for (var round = 0; round < 10; round++)
+        {
+            await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(20));
+            await WaitForRunningRemindersAsync(store);
+            await using var scope = Services.CreateAsyncScope();
+            var dispatched = await scope.ServiceProvider.GetRequiredService<DispatchReminders>().RunAsync();
+            await WaitForRunningRemindersAsync(store);
+            if (dispatched == 0) return;
+        }
+        throw new TimeoutException("Reminders kept coming due.");
+    }
+
+    private static async Task WaitForRunningRemindersAsync(IDocumentStore store)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < until)
+        {
+            await using var session = store.QuerySession();
+            if (!await session.Query<ReminderDelivery>().AnyAsync(d => !d.Done && d.DispatchKey != null)) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("A reminder job did not finish.");
     }
 
     public IQuerySession QuerySession() => Services.GetRequiredService<IDocumentStore>().QuerySession();

@@ -1,10 +1,8 @@
-using System.Net;
 using DigitaleHilfe.Web.Infrastructure.Email;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
-// The account emails, in plain German with a text and an HTML part. The reminders issue brings the
-// shared layout for all emails; these stay short on purpose.
+// The account emails, in plain German, in the layout all emails share; short on purpose.
 public static class AccountEmails
 {
     public static EmailMessage ConfirmEmail(Account account, string link) => Build(account,
@@ -25,18 +23,7 @@ public static class AccountEmails
         "Über diesen Link können Sie ein neues Passwort festlegen:", link, "Neues Passwort festlegen",
         "Der Link gilt eine Stunde und nur einmal. Wenn Sie kein neues Passwort angefordert haben, ignorieren Sie diese E-Mail bitte; Ihr Passwort bleibt unverändert.");
 
-    private static EmailMessage Build(Account account, string subject, string intro, string lead, string link, string button, string outro)
-    {
-        var text = $"Guten Tag {account.Name},\n\n{intro}\n\n{lead}\n{link}\n\n{outro}\n\nIhre Digitale Hilfe Kaiserslautern\n";
-        var e = (string s) => WebUtility.HtmlEncode(s);
-        var html = $"""
-            <p>Guten Tag {e(account.Name)},</p>
-            <p>{e(intro)}</p>
-            <p>{e(lead)}</p>
-            <p><a href="{e(link)}">{e(button)}</a></p>
-            <p>{e(outro)}</p>
-            <p>Ihre Digitale Hilfe Kaiserslautern</p>
-            """;
-        return new EmailMessage(account.Email, subject, text, html);
-    }
+    private static EmailMessage Build(Account account, string subject, string intro, string lead, string link, string button, string outro) =>
+        new EmailLayout().Greeting(account.Name).Paragraph(intro).Paragraph(lead).Button(button, link).Paragraph(outro)
+            .To(account.Email, subject);
 }

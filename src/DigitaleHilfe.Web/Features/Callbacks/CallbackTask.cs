@@ -17,6 +17,8 @@ public sealed record CallbackTask
     public DateTimeOffset CreatedAt { get; init; }
     public IReadOnlyList<CallbackAttempt> Attempts { get; init; } = [];
     public bool Done { get; init; }
+    // Created by the follow-up reminder: the operator records the senior's answer with the call.
+    public bool IsFollowUp { get; init; }
 
     public bool IsOverdue(DateTimeOffset now) => !Done && DueAt < now;
 

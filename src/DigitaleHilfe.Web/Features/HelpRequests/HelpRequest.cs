@@ -30,13 +30,17 @@ public enum Outcome { Solved, PartlySolved, NotSolvable, CallerUnreachable, NoSh
 
 public sealed record Appointment(DateTimeOffset At, string Mode, string? Place);
 
+// The last claim that ran out without an appointment; its volunteer and the coordinators are told.
+public sealed record ClaimExpiry(Guid VolunteerId, string VolunteerName, DateTimeOffset At);
+
 // A volunteer took the request; from now on they may see the senior's contact details.
 public sealed record RequestClaimed(Guid RequestId, Guid VolunteerId, string VolunteerName, DateTimeOffset ClaimedAt);
 
 // A coordinator gave the request to a named volunteer (also a reassignment).
 public sealed record RequestAssigned(Guid RequestId, Guid VolunteerId, string VolunteerName, string AssignedBy, DateTimeOffset AssignedAt);
 
-public sealed record RequestReleased(Guid RequestId, Guid VolunteerId, string Reason, string ReleasedBy, DateTimeOffset ReleasedAt);
+// Expired: nobody released it; the claim ran out without an appointment (see Reminders).
+public sealed record RequestReleased(Guid RequestId, Guid VolunteerId, string Reason, string ReleasedBy, DateTimeOffset ReleasedAt, bool Expired = false);
 
 public sealed record AppointmentScheduled(Guid RequestId, DateTimeOffset At, string Mode, string? Place, string ScheduledBy, DateTimeOffset ScheduledAt);
 
@@ -55,6 +59,16 @@ public sealed record RequestCancelled(Guid RequestId, string Reason, string Canc
 
 // Matching volunteers were invited by email to take the request (never the same person twice).
 public sealed record VolunteersInvited(Guid RequestId, IReadOnlyList<Guid> VolunteerIds, DateTimeOffset InvitedAt);
+
+// A reminder's work is done for these recipients: mailed (Delivered), given up on (Undeliverable,
+// listed on the coordinators' page), or an action taken. Complete: nothing of this reminder is left
+// to do. Recipient keys name a role or account, never an address. The dedupe guard for jobs that run twice.
+public sealed record ReminderSent(
+    Guid RequestId, string Kind, string Occurrence, IReadOnlyList<string> Delivered, IReadOnlyList<string> Undeliverable,
+    bool Complete, DateTimeOffset SentAt);
+
+// The senior's answer to "Hat alles geklappt?", by phone to an operator or by the link in an email.
+public sealed record FollowUpAnswered(Guid RequestId, bool AllGood, string? Comment, string Channel, string RecordedBy, DateTimeOffset AnsweredAt);
 
 // Someone looked at the senior's name and phone number on this request.
 public sealed record ContactDetailsViewed(Guid RequestId, Guid ViewerId, string ViewedBy, DateTimeOffset ViewedAt);
@@ -85,17 +99,27 @@ public sealed record HelpRequest(
     public Outcome? Outcome { get; init; }
     public int MinutesSpent { get; init; }
     public IReadOnlyList<Guid> InvitedVolunteers { get; init; } = [];
+    // When the current status began: the clock every reminder counts from.
+    public DateTimeOffset StatusSince { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public ClaimExpiry? LastExpiry { get; init; }
+    // Reminder keys ("kind:occurrence" and "kind:occurrence/recipient") whose work is done.
+    public IReadOnlyList<string> HandledReminders { get; init; } = [];
+    public bool? FollowUpAllGood { get; init; }
+
+    public bool Handled(string key) => HandledReminders.Contains(key);
 
     public bool IsActive => Status is RequestStatus.Open or RequestStatus.Claimed or RequestStatus.Scheduled;
 
     public static HelpRequest Create(HelpRequestLogged e) =>
         new(e.RequestId, e.Number, RequestStatus.Open, e.CallerName, e.Phone, e.Topic, e.Description,
-            e.District, e.HelpMode, e.LoggedBy, e.LoggedAt);
+            e.District, e.HelpMode, e.LoggedBy, e.LoggedAt) { StatusSince = e.LoggedAt };
 
     public static HelpRequest Create(HelpRequestOpened e) =>
         new(e.RequestId, e.Number, RequestStatus.Open, "", "", e.Topic, e.Description, e.District, e.HelpMode, e.LoggedBy, e.LoggedAt)
         {
-            CallerId = e.CallerId, PreferredTimes = e.PreferredTimes, Urgent = e.Urgent,
+            CallerId = e.CallerId, PreferredTimes = e.PreferredTimes, Urgent = e.Urgent, StatusSince = e.LoggedAt,
         };
 
     public HelpRequest Apply(ConsentRecorded e) => this with { ConsentVersion = e.TextVersion };
@@ -104,25 +128,42 @@ public sealed record HelpRequest(
 
     public HelpRequest Apply(RequestMovedToCaller e) => this with { CallerId = e.ToCallerId };
 
-    public HelpRequest Apply(RequestClaimed e) => this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName };
+    public HelpRequest Apply(RequestClaimed e) =>
+        this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName, StatusSince = e.ClaimedAt, ClaimedAt = e.ClaimedAt };
 
     public HelpRequest Apply(RequestAssigned e) =>
-        this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName, Appointment = null };
+        this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName, Appointment = null, StatusSince = e.AssignedAt, ClaimedAt = e.AssignedAt };
 
-    public HelpRequest Apply(RequestReleased e) => this with { Status = RequestStatus.Open, VolunteerId = null, VolunteerName = null, Appointment = null };
+    public HelpRequest Apply(RequestReleased e) => this with
+    {
+        Status = RequestStatus.Open, VolunteerId = null, VolunteerName = null, Appointment = null, StatusSince = e.ReleasedAt, ClaimedAt = null,
+        LastExpiry = e.Expired ? new ClaimExpiry(e.VolunteerId, VolunteerName ?? "", e.ReleasedAt) : LastExpiry,
+    };
 
-    public HelpRequest Apply(AppointmentScheduled e) => this with { Status = RequestStatus.Scheduled, Appointment = new Appointment(e.At, e.Mode, e.Place) };
+    public HelpRequest Apply(AppointmentScheduled e) =>
+        this with { Status = RequestStatus.Scheduled, Appointment = new Appointment(e.At, e.Mode, e.Place), StatusSince = e.ScheduledAt };
 
-    public HelpRequest Apply(AppointmentCancelled e) => this with { Status = RequestStatus.Claimed, Appointment = null };
+    public HelpRequest Apply(AppointmentCancelled e) => this with { Status = RequestStatus.Claimed, Appointment = null, StatusSince = e.CancelledAt };
 
-    public HelpRequest Apply(RequestResolved e) => this with { Status = RequestStatus.Resolved, Outcome = e.Outcome, MinutesSpent = MinutesSpent + e.MinutesSpent };
+    public HelpRequest Apply(RequestResolved e) => this with
+    {
+        Status = RequestStatus.Resolved, Outcome = e.Outcome, MinutesSpent = MinutesSpent + e.MinutesSpent, StatusSince = e.ResolvedAt, ResolvedAt = e.ResolvedAt,
+        FollowUpAllGood = null,
+    };
 
     public HelpRequest Apply(RequestReopened e) =>
-        this with { Status = VolunteerId is null ? RequestStatus.Open : RequestStatus.Claimed, Outcome = null, Appointment = null };
+        this with { Status = VolunteerId is null ? RequestStatus.Open : RequestStatus.Claimed, Outcome = null, Appointment = null, StatusSince = e.ReopenedAt };
 
     public HelpRequest Apply(VolunteersInvited e) => this with { InvitedVolunteers = [.. InvitedVolunteers, .. e.VolunteerIds] };
 
-    public HelpRequest Apply(RequestClosed e) => this with { Status = RequestStatus.Closed };
+    public HelpRequest Apply(RequestClosed e) => this with { Status = RequestStatus.Closed, StatusSince = e.ClosedAt };
 
-    public HelpRequest Apply(RequestCancelled e) => this with { Status = RequestStatus.Cancelled, Appointment = null };
+    public HelpRequest Apply(RequestCancelled e) => this with { Status = RequestStatus.Cancelled, Appointment = null, StatusSince = e.CancelledAt };
+
+    public HelpRequest Apply(ReminderSent e) => this with
+    {
+        HandledReminders = [.. HandledReminders, .. e.Delivered, .. e.Undeliverable, .. e.Complete ? [$"{e.Kind}:{e.Occurrence}"] : Array.Empty<string>()],
+    };
+
+    public HelpRequest Apply(FollowUpAnswered e) => this with { FollowUpAllGood = e.AllGood };
 }

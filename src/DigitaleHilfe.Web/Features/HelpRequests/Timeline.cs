@@ -38,6 +38,9 @@ public static class Timeline
         RequestCancelled x => new(nameof(RequestCancelled), x.CancelledAt, x.CancelledBy, $"Zurückgezogen: {x.Reason}", e.Version),
         VolunteersInvited x => new(nameof(VolunteersInvited), x.InvitedAt, "System",
             $"{x.VolunteerIds.Count} passende Helfende per E-Mail eingeladen", e.Version),
+        ReminderSent x => new(nameof(ReminderSent), x.SentAt, "System", Reminders.ReminderKinds.Describe(x), e.Version),
+        FollowUpAnswered x => new(nameof(FollowUpAnswered), x.AnsweredAt, x.RecordedBy,
+            $"Nachfrage ({x.Channel}): {(x.AllGood ? "Alles hat geklappt" : "Braucht noch Hilfe")}{(string.IsNullOrWhiteSpace(x.Comment) ? "" : $" – {x.Comment}")}", e.Version),
         ContactDetailsViewed x => new(nameof(ContactDetailsViewed), x.ViewedAt, x.ViewedBy, "Kontaktdaten angesehen", e.Version),
         _ => new(e.EventTypeName, e.Timestamp, "unbekannt", "Änderung", e.Version),
     };

@@ -56,7 +56,7 @@ public static class LogCall
         new ConsentRecorded(requestId, callerId, ConsentText.Version, loggedBy, now),
     ];
 
-    public sealed class Handler(IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock, IPublisher publisher)
+    public sealed class Handler(IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -69,7 +69,6 @@ public static class LogCall
             var id = Guid.CreateVersion7(now);
             session.Events.StartStream<HelpRequest>(id, Decide(id, number, caller.Id, command, user.Name, now));
             await session.SaveChangesAsync(cancellationToken);
-            await publisher.Publish(new Matching.RequestLogged(id), cancellationToken);
             return new Result(id, number, RequestStatus.Open, Version: 2, caller.Id);
         }
     }

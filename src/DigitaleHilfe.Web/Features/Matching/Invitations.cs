@@ -4,36 +4,17 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
-using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Matching;
 
-// Published after a call is logged.
-public sealed record RequestLogged(Guid RequestId) : INotification;
-
 // Invites the next best volunteers who were not invited yet, who want invitations and have not had
 // their daily share. Each gets a single-use, expiring link that goes through the normal claim rule.
+// Run by the reminders (Invitation when a request comes onto the board, UnclaimedWidening later), so
+// the operator never waits for a mail server while the senior is on the line.
 public static class InviteVolunteers
 {
     public sealed record Command(Guid RequestId, int Count) : ICommand<IReadOnlyList<Guid>>;
-
-    // The operator must not wait for a mail server while the senior is on the line: invitations go
-    // out from a background job. (Deriving such jobs from the events, so that a crash between saving
-    // and enqueueing loses nothing, is the reminders issue's work.)
-    public sealed class OnRequestLogged(IBackgroundJobClient jobs) : INotificationHandler<RequestLogged>
-    {
-        public ValueTask Handle(RequestLogged notification, CancellationToken ct)
-        {
-            jobs.Enqueue<Job>(job => job.RunAsync(notification.RequestId));
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    public sealed class Job(IMediator mediator, IOptions<MatchingOptions> options)
-    {
-        public async Task RunAsync(Guid requestId) => await mediator.Send(new Command(requestId, options.Value.InviteTopN));
-    }
 
     public sealed class Handler(
         IDocumentSession session, IOptions<MatchingOptions> options, IEmailSender email, PublicLinks links, Catalog.Catalog catalog,
@@ -61,11 +42,11 @@ public static class InviteVolunteers
 
             session.Events.Append(request.Id, new VolunteersInvited(request.Id, chosen.Select(c => c.Account.Id).ToList(), now));
             await session.SaveChangesAsync(ct);
-            foreach (var (suggestion, account, token) in chosen)
-            {
-                try { await email.SendAsync(Mail(request, suggestion, account, links.To($"Invitations/{token}")), ct); }
-                catch (Exception e) when (e is not OperationCanceledException) { logger.LogError(e, "Invitation to {Volunteer} was not sent.", account.Id); }
-            }
+            // One connection for all; an invitation that does not arrive is not retried (the next best
+            // are invited later if nobody claims), but it is logged.
+            var results = await email.SendBatchAsync(chosen.Select(c => Mail(request, c.Suggestion, c.Account, links.To($"Invitations/{c.Token}"))).ToList(), ct);
+            foreach (var (result, (_, account, _)) in results.Zip(chosen).Where(x => x.First.Status != DeliveryStatus.Delivered))
+                logger.LogWarning("Invitation to {Volunteer} was not sent: {Error}", account.Id, result.Error);
             return chosen.Select(c => c.Account.Id).ToList();
         }
 
@@ -84,14 +65,13 @@ public static class InviteVolunteers
         {
             var what = $"{catalog.TopicLabel(r.Topic)} in {catalog.DistrictLabel(r.District)}, gewünscht: {catalog.HelpModeLabel(r.HelpMode)}{(r.Urgent ? " (dringend)" : "")}";
             var why = s.Matches.Count > 0 ? $"Das passt zu Ihnen, weil {MatchScore.JoinGerman(s.Matches)}." : "";
-            var text = $"Guten Tag {a.Name},\n\neine neue Anfrage könnte gut zu Ihnen passen: {what}.\n{why}\n\n" +
-                       $"Wenn Sie helfen möchten, übernehmen Sie sie hier (Anmeldung nötig, der Link gilt einmal):\n{link}\n\n" +
-                       "Ihre Digitale Hilfe Kaiserslautern\n\nEinladungen abbestellen oder begrenzen: in Ihrem Profil.";
-            var e = (string x) => System.Net.WebUtility.HtmlEncode(x);
-            var html = $"<p>Guten Tag {e(a.Name)},</p><p>eine neue Anfrage könnte gut zu Ihnen passen: <strong>{e(what)}</strong>.</p>" +
-                       $"<p>{e(why)}</p><p><a href=\"{e(link)}\">Ich übernehme das</a></p><p>Ihre Digitale Hilfe Kaiserslautern</p>" +
-                       "<p><small>Einladungen abbestellen oder begrenzen: in Ihrem Profil.</small></p>";
-            return new EmailMessage(a.Email, $"Neue Anfrage: {catalog.TopicLabel(r.Topic)} in {catalog.DistrictLabel(r.District)}", text, html);
+            return new EmailLayout().Greeting(a.Name)
+                .Paragraph($"eine neue Anfrage könnte gut zu Ihnen passen: {what}.")
+                .Paragraph(why.Length > 0 ? why : "Vielleicht ist das etwas für Sie.")
+                .Paragraph("Wenn Sie helfen möchten, übernehmen Sie sie über den Link (Anmeldung nötig, der Link gilt einmal).")
+                .Button("Ich übernehme das", link)
+                .Footer("Einladungen abbestellen oder begrenzen: in Ihrem Profil.")
+                .To(a.Email, $"Neue Anfrage: {catalog.TopicLabel(r.Topic)} in {catalog.DistrictLabel(r.District)}");
         }
     }
 }

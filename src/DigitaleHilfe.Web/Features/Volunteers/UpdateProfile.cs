@@ -16,6 +16,8 @@ public static class UpdateProfile
         public List<AvailabilitySlot>? Availability { get; init; }
         public DateOnly? PausedUntil { get; init; }
         public int? MaxInvitationsPerDay { get; init; }
+        // Left out: all reminder emails, as before there was a choice.
+        public VolunteerEmails? Emails { get; init; }
     }
 
     private static readonly HashSet<string> IsoLanguages = CultureInfo.GetCultures(CultureTypes.NeutralCultures)
@@ -48,7 +50,7 @@ public static class UpdateProfile
             var id = user.Id ?? throw new InvalidOperationException("A profile belongs to a signed-in volunteer.");
             session.Events.Append(id, new VolunteerProfileUpdated(id, Clean(c.Topics), Clean(c.Districts),
                 Clean(c.Languages.Select(l => l.Trim().ToLowerInvariant())), Clean(c.HelpModes), c.Capacity,
-                c.Availability ?? [], c.PausedUntil, user.Name, clock.GetUtcNow(), c.MaxInvitationsPerDay));
+                c.Availability ?? [], c.PausedUntil, user.Name, clock.GetUtcNow(), c.MaxInvitationsPerDay, c.Emails ?? VolunteerEmails.All));
             await session.SaveChangesAsync(ct);
             return Unit.Value;
         }

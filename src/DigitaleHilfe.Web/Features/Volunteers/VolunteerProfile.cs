@@ -6,7 +6,14 @@ public sealed record AvailabilitySlot(DayOfWeek Day, TimeOnly From, TimeOnly To)
 public sealed record VolunteerProfileUpdated(
     Guid VolunteerId, IReadOnlyList<string> Topics, IReadOnlyList<string> Districts, IReadOnlyList<string> Languages,
     IReadOnlyList<string> HelpModes, int Capacity, IReadOnlyList<AvailabilitySlot> Availability, DateOnly? PausedUntil,
-    string UpdatedBy, DateTimeOffset UpdatedAt, int? MaxInvitationsPerDay = null);
+    string UpdatedBy, DateTimeOffset UpdatedAt, int? MaxInvitationsPerDay = null, VolunteerEmails? Emails = null);
+
+// Which reminder emails a volunteer wants. Notices that something was taken away from them (an
+// expired claim) always go out.
+public sealed record VolunteerEmails(bool ClaimDetails = true, bool AppointmentReminders = true, bool Nudges = true)
+{
+    public static readonly VolunteerEmails All = new();
+}
 
 // What a volunteer can help with and how much; rebuilt from the profile events.
 public sealed record VolunteerProfile(Guid Id)
@@ -22,6 +29,7 @@ public sealed record VolunteerProfile(Guid Id)
     public DateOnly? PausedUntil { get; init; }
     // Invitation emails: null = as many as fit, 0 = none, n = at most n a day.
     public int? MaxInvitationsPerDay { get; init; }
+    public VolunteerEmails Emails { get; init; } = VolunteerEmails.All;
 
     public static VolunteerProfile Create(VolunteerProfileUpdated e) => new VolunteerProfile(e.VolunteerId).Apply(e);
 
@@ -29,6 +37,7 @@ public sealed record VolunteerProfile(Guid Id)
     {
         Topics = e.Topics, Districts = e.Districts, Languages = e.Languages, HelpModes = e.HelpModes,
         Capacity = e.Capacity, Availability = e.Availability, PausedUntil = e.PausedUntil, MaxInvitationsPerDay = e.MaxInvitationsPerDay,
+        Emails = e.Emails ?? VolunteerEmails.All,
     };
 
     public bool IsPaused(DateOnly today) => PausedUntil is { } until && until >= today;

@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Npgsql;
 using Weasel.Core;
 
@@ -30,7 +31,10 @@ public static class PersistenceSetup
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
             })
             .UseNpgsqlDataSource()
-            .UseLightweightSessions();
+            .UseLightweightSessions()
+            // The async daemon runs subscriptions (the reminder planner). HotCold: every node may run
+            // it, one at a time holds the lead (a PostgreSQL advisory lock), another takes over if it dies.
+            .AddAsyncDaemon(configuration.GetValue("Marten:Daemon", DaemonMode.HotCold));
 
         // Outside production the schema (tables, indexes, the request number counter) is brought up to
         // date before the app serves its first request.

@@ -1,0 +1,72 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace DigitaleHilfe.Web.Features.Reminders;
+
+// Hands reminders that are due to Hangfire, one job each. Runs every DispatchInterval on every node
+// (see ReminderClock) and right after the planner stored something due at once; a distributed lock
+// in Hangfire's storage lets one node at a time do it. The plan's own clock (TimeProvider) decides
+// what is due, which is also what lets the tests move time.
+public sealed class DispatchReminders(
+    IDocumentSession session, IBackgroundJobClient jobs, JobStorage storage, IOptions<ReminderOptions> options, TimeProvider clock,
+    ILogger<DispatchReminders> logger)
+{
+    private const int BatchSize = 200;
+
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Fällige Erinnerungen verteilen")]
+    public async Task<int> RunAsync()
+    {
+        using var connection = storage.GetConnection();
+        IDisposable @lock;
+        try { @lock = connection.AcquireDistributedLock("digitalehilfe:reminders:dispatch", TimeSpan.FromSeconds(30)); }
+        catch (Hangfire.Storage.DistributedLockTimeoutException) { return 0; }   // another node is at it
+        using (@lock) return await DispatchAsync();
+    }
+
+    private async Task<int> DispatchAsync()
+    {
+        var now = clock.GetUtcNow();
+        var due = await session.Query<PlannedReminder>().Where(p => p.DueAt <= now).OrderBy(p => p.DueAt).Take(BatchSize).ToListAsync();
+        if (due.Count == 0) return 0;
+        var deliveries = (await session.LoadManyAsync<ReminderDelivery>(due.Select(p => p.DeliveryId).ToArray())).ToDictionary(d => d.Id);
+
+        var dispatched = new List<ReminderDelivery>();
+        foreach (var plan in due)
+        {
+            var delivery = deliveries.GetValueOrDefault(plan.DeliveryId) ?? new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence };
+            if (!delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
+            delivery = delivery with { DispatchKey = Guid.NewGuid(), DispatchedAt = now };
+            session.Store(delivery);
+            dispatched.Add(delivery);
+        }
+        if (dispatched.Count == 0) return 0;
+        // Saved before enqueueing: a job always finds its key. A crash in between leaves a delivery
+        // that the lease hands out again.
+        await session.SaveChangesAsync();
+        foreach (var d in dispatched) jobs.Enqueue<SendReminder>(job => job.RunAsync(d.Id, d.DispatchKey!.Value));
+        logger.LogInformation("Dispatched {Count} reminders.", dispatched.Count);
+        return dispatched.Count;
+    }
+}
+
+// The dispatch round on every node, every DispatchInterval.
+public sealed class ReminderClock(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, ILogger<ReminderClock> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DispatchInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DispatchReminders>().RunAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Dispatching reminders failed; trying again in {Interval}.", options.Value.DispatchInterval);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace DigitaleHilfe.Web.Features.Reminders;
+
+// Every delay is a TimeSpan under "Reminders:" (appsettings or environment, e.g.
+// Reminders__UnclaimedEscalationAfter=1.00:00:00). The defaults are documented in docs/operations.md.
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    // Appointment reminder to volunteer (and senior with an address) this long before the appointment.
+    public TimeSpan AppointmentReminderBefore { get; set; } = TimeSpan.FromDays(1);
+    // Still open this long after it came onto the board: the coordinators are told (X).
+    public TimeSpan UnclaimedEscalationAfter { get; set; } = TimeSpan.FromHours(24);
+    // Still open this long: the next best volunteers are invited too (Y).
+    public TimeSpan UnclaimedWidenAfter { get; set; } = TimeSpan.FromHours(48);
+    // Claimed without an appointment this long: the volunteer gets a friendly nudge (N).
+    public TimeSpan StaleClaimNudgeAfter { get; set; } = TimeSpan.FromDays(5);
+    // And this much longer after the nudge: the claim expires and the request goes back to the board (M).
+    public TimeSpan ClaimExpiresAfterNudge { get; set; } = TimeSpan.FromDays(3);
+    // An appointment this long in the past without an outcome: the volunteer is asked how it went.
+    public TimeSpan MissingOutcomeAfter { get; set; } = TimeSpan.FromDays(2);
+    // This long after the request was resolved, someone asks the senior whether all is well (K).
+    public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromDays(7);
+
+    // How often due reminders are looked for (every app node looks; one at a time dispatches).
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+    // A dispatched reminder whose job has not reported back after this long is dispatched again
+    // (the job may have been lost with a crashed server); the old job then stands down.
+    public TimeSpan DispatchLease { get; set; } = TimeSpan.FromMinutes(15);
+    // Waits between tries when the mail server is down or answers 4xx; after the last one the mail
+    // counts as undeliverable and appears on the coordinators' page.
+    public TimeSpan[] RetryDelays { get; set; } =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(12)];
+
+    // The coordinators' weekly digest: a cron expression in the city's time zone (Monday, 7:00).
+    public string DigestCron { get; set; } = "0 7 * * 1";
+    // Follow-up answer links in emails to seniors stay valid this long.
+    public TimeSpan FollowUpLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+}

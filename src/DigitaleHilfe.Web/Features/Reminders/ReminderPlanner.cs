@@ -1,0 +1,80 @@
+using DigitaleHilfe.Web.Features.HelpRequests;
+using Hangfire;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten.Services;
+using Marten.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace DigitaleHilfe.Web.Features.Reminders;
+
+// Derives the reminders from the events: a Marten subscription run by the async daemon. For every
+// request touched by a page of events it stores exactly the reminders the request is now owed and
+// drops the rest. Those writes commit together with the subscription's progress, so "events saved,
+// app crashed before anything was scheduled" only means the daemon does it after the restart.
+public sealed class ReminderPlanner : SubscriptionBase
+{
+    private readonly IOptions<ReminderOptions> options;
+    private readonly TimeProvider clock;
+    private readonly IBackgroundJobClient jobs;
+
+    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, IBackgroundJobClient jobs)
+    {
+        (this.options, this.clock, this.jobs) = (options, clock, jobs);
+        Name = "ReminderPlanner";
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
+    {
+        var ids = page.Events.Where(e => e.Data is not ContactDetailsViewed)
+            .Select(e => e.StreamId).Distinct().ToList();
+        if (ids.Count == 0) return NullChangeListener.Instance;
+
+        var requests = await operations.LoadManyAsync<HelpRequest>(ct, ids);
+        var existing = (await operations.Query<PlannedReminder>().Where(p => p.RequestId.IsOneOf(ids)).ToListAsync(ct))
+            .ToDictionary(p => p.Id);
+        var now = clock.GetUtcNow();
+        var dueNow = false;
+        var owed = requests.SelectMany(request => ReminderSchedule.For(request, options.Value).Select(d => new PlannedReminder
+            {
+                Id = PlannedReminder.IdFor(request.Id, d.Kind), RequestId = request.Id, Kind = d.Kind, Occurrence = d.Occurrence, DueAt = d.DueAt,
+            }))
+            .ToList();
+        // An occurrence whose delivery is finished (also "nothing to do") is not planned again.
+        var finished = (await operations.LoadManyAsync<ReminderDelivery>(ct, owed.Select(p => p.DeliveryId).ToArray()))
+            .Where(d => d.Done).Select(d => d.Id).ToHashSet();
+        foreach (var request in requests)
+        {
+            var wanted = owed.Where(p => p.RequestId == request.Id && !finished.Contains(p.DeliveryId)).ToList();
+            foreach (var plan in wanted.Where(w => !existing.TryGetValue(w.Id, out var old) || old != w))
+            {
+                operations.Store(plan);
+                dueNow |= plan.DueAt <= now;
+            }
+            foreach (var gone in existing.Values.Where(p => p.RequestId == request.Id && wanted.All(w => w.Id != p.Id)))
+                operations.Delete<PlannedReminder>(gone.Id);
+        }
+        // Reminders due at once (invitations, confirmations) should not wait for the next dispatch
+        // round; if this enqueue is lost, that round picks them up anyway.
+        return dueNow ? new DispatchSoon(jobs) : NullChangeListener.Instance;
+    }
+
+    private sealed class DispatchSoon(IBackgroundJobClient jobs) : IChangeListener
+    {
+        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+        {
+            jobs.Enqueue<DispatchReminders>(d => d.RunAsync());
+            return Task.CompletedTask;
+        }
+
+        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+    }
+
+    private sealed class NullChangeListener : IChangeListener
+    {
+        public static readonly NullChangeListener Instance = new();
+        public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+        public Task BeforeCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,55 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace DigitaleHilfe.Web.Features.Reminders;
+
+public static class RemindersSetup
+{
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section))
+            .Validate(o => new[]
+                {
+                    o.AppointmentReminderBefore, o.UnclaimedEscalationAfter, o.UnclaimedWidenAfter, o.StaleClaimNudgeAfter,
+                    o.ClaimExpiresAfterNudge, o.MissingOutcomeAfter, o.FollowUpAfter, o.FollowUpLinkLifetime,
+                }.All(t => t >= TimeSpan.Zero), "Reminders: delays must not be negative.")
+            .Validate(o => o.DispatchInterval > TimeSpan.Zero && o.DispatchLease > TimeSpan.Zero, "Reminders:DispatchInterval and DispatchLease must be positive.")
+            .Validate(o => o.RetryDelays.All(d => d > TimeSpan.Zero), "Reminders:RetryDelays must be positive.")
+            .ValidateOnStart();
+
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<ReminderContent>();
+        services.AddScoped<DispatchReminders>();
+        services.AddScoped<SendReminder>();
+        services.AddScoped<WeeklyDigest>();
+        services.ConfigureMarten((provider, options) =>
+        {
+            options.Events.Subscribe(provider.GetRequiredService<ReminderPlanner>());
+            options.Schema.For<PlannedReminder>().Index(p => p.DueAt).Index(p => p.RequestId);
+            options.Schema.For<UndeliverableEmail>().Index(u => u.At);
+        });
+
+        // Only nodes that run jobs look for due reminders and keep the weekly digest scheduled.
+        if (configuration.GetValue("Hangfire:Server:Enabled", true))
+        {
+            services.AddHostedService<ReminderClock>();
+            services.AddHostedService<DigestSchedule>();
+        }
+        return services;
+    }
+}
+
+// Registers (or updates) the weekly digest as a Hangfire recurring job with a fixed id.
+public sealed class DigestSchedule(IRecurringJobManager jobs, IOptions<ReminderOptions> options) : IHostedService
+{
+    public const string JobId = "weekly-digest";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<WeeklyDigest>(JobId, d => d.RunAsync(), options.Value.DigestCron,
+            new RecurringJobOptions { TimeZone = Shared.CityTime.Zone });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

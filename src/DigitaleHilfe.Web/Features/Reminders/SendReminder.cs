@@ -1,0 +1,142 @@
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Infrastructure.Email;
+using Hangfire;
+using JasperFx;
+using Microsoft.Extensions.Options;
+
+namespace DigitaleHilfe.Web.Features.Reminders;
+
+// The Hangfire job for one due reminder. Hangfire may run a job twice (a server dies mid-job, a lease
+// runs out), so: re-read the request, ask whether the reminder is still owed, mail only recipients
+// not yet recorded, and record them with ReminderSent under the stream's expected version. A second
+// run finds the record and does nothing.
+public sealed class SendReminder(
+    IDocumentStore store, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
+    ILogger<SendReminder> logger)
+{
+    // Our own retries (with back-off by the app's clock) instead of Hangfire's: a failed job in
+    // /jobs then means "undeliverable", which coordinators also see on their page.
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Erinnerung {0}")]
+    public async Task RunAsync(string deliveryId, Guid dispatchKey)
+    {
+        await using var session = store.LightweightSession();
+        var delivery = await session.LoadAsync<ReminderDelivery>(deliveryId);
+        if (delivery is not { Done: false } || delivery.DispatchKey != dispatchKey) return;   // another job holds it
+        var now = clock.GetUtcNow();
+        var plan = await session.LoadAsync<PlannedReminder>(delivery.PlanId);
+        if (plan is null || plan.Occurrence != delivery.Occurrence)
+        {
+            await FinishAsync(delivery, now, "nicht mehr fällig");
+            return;
+        }
+
+        var stream = await session.Events.FetchForWriting<HelpRequest>(plan.RequestId);
+        if (stream.Aggregate is not { } request || !ReminderSchedule.IsOwed(request, plan.Kind, plan.Occurrence, options.Value))
+        {
+            await FinishAsync(delivery, now, "nicht mehr fällig");
+            return;
+        }
+
+        var work = await content.ForAsync(session, plan, request, now);
+        var acted = work.Before is { } before && await before(CancellationToken.None);
+        var key = ReminderSchedule.Key(plan.Kind, plan.Occurrence);
+        var mails = work.Mails.Where(m => !request.Handled($"{key}/{m.RecipientKey}")).ToList();
+        if (mails.Count == 0 && work.Events.Count == 0 && work.Documents.Count == 0 && !acted)
+        {
+            // Nobody to tell (a volunteer who chose no such emails, no one left to invite): no event needed.
+            await FinishAsync(delivery, now, "nichts zu tun");
+            return;
+        }
+        var results = await email.SendBatchAsync(mails.Select(m => m.Message).ToList());
+
+        var delivered = new List<string>();
+        var undeliverable = new List<(ReminderMail Mail, string Reason)>();
+        var transient = new List<(ReminderMail Mail, string Reason)>();
+        for (var i = 0; i < mails.Count; i++)
+        {
+            var (status, error) = (results[i].Status, results[i].Error ?? "");
+            if (status == DeliveryStatus.Delivered) delivered.Add($"{key}/{mails[i].RecipientKey}");
+            else if (status == DeliveryStatus.Permanent) undeliverable.Add((mails[i], error));
+            else transient.Add((mails[i], error));
+        }
+        var outOfTries = delivery.Attempts >= options.Value.RetryDelays.Length;
+        if (outOfTries)
+        {
+            undeliverable.AddRange(transient.Select(t => (t.Mail, $"Nach {delivery.Attempts + 1} Versuchen nicht zugestellt: {t.Reason}")));
+            transient.Clear();
+        }
+
+        var complete = transient.Count == 0;
+        var sent = new ReminderSent(request.Id, plan.Kind.ToString(), plan.Occurrence, delivered,
+            undeliverable.Select(u => $"{key}/{u.Mail.RecipientKey}").ToList(), complete, now);
+        delivery = complete
+            ? delivery with { Done = true, DoneAt = now, DispatchKey = null, LastError = null }
+            : delivery with
+            {
+                Attempts = delivery.Attempts + 1, NextAttemptAt = now + options.Value.RetryDelays[delivery.Attempts], DispatchKey = null,
+                LastError = transient[0].Reason,
+            };
+
+        stream.AppendMany([.. work.Events, sent]);
+        foreach (var document in work.Documents) session.Store(document);
+        foreach (var (mail, reason) in undeliverable) session.Store(Undeliverable(request, plan, mail, reason, delivery.Attempts + 1, now));
+        session.Store(delivery);
+        try
+        {
+            await session.SaveChangesAsync();
+        }
+        catch (ConcurrencyException) when (mails.Count > 0 || acted)
+        {
+            // The request changed while we were mailing. The mails are out: record them anyway.
+            await RecordAfterConflictAsync(sent, delivery, undeliverable.Select(u => Undeliverable(request, plan, u.Mail, u.Reason, delivery.Attempts + 1, now)));
+        }
+        catch (ConcurrencyException)
+        {
+            // Nothing left the building yet (an expiry, a callback task): let the next round decide again.
+            await using var retry = store.LightweightSession();
+            retry.Store(delivery with { Done = false, DoneAt = null, DispatchKey = null, NextAttemptAt = now });
+            await retry.SaveChangesAsync();
+            return;
+        }
+
+        if (transient.Count > 0)
+            logger.LogWarning("Reminder {Key} for {Request}: {Count} mails wait for another try at {Next}.", key, request.Number, transient.Count, delivery.NextAttemptAt);
+        if (undeliverable.Count > 0)
+            throw new UndeliverableEmailException(
+                $"Erinnerung „{ReminderKinds.Label(plan.Kind)}“ zu {request.Number}: {undeliverable.Count} E-Mail(s) nicht zustellbar – {undeliverable[0].Reason}");
+    }
+
+    private async Task RecordAfterConflictAsync(ReminderSent sent, ReminderDelivery delivery, IEnumerable<UndeliverableEmail> undeliverable)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var session = store.LightweightSession();
+            var stream = await session.Events.FetchForWriting<HelpRequest>(sent.RequestId);
+            stream.AppendOne(sent);
+            session.Store(delivery);
+            foreach (var u in undeliverable) session.Store(u);
+            try
+            {
+                await session.SaveChangesAsync();
+                return;
+            }
+            catch (ConcurrencyException) when (attempt < 5) { }
+        }
+    }
+
+    private async Task FinishAsync(ReminderDelivery delivery, DateTimeOffset now, string why)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(delivery with { Done = true, DoneAt = now, DispatchKey = null, LastError = why });
+        // The plan is owed no more; the planner writes it anew if the request changes again.
+        session.DeleteWhere<PlannedReminder>(p => p.Id == delivery.PlanId && p.Occurrence == delivery.Occurrence);
+        await session.SaveChangesAsync();
+    }
+
+    private static UndeliverableEmail Undeliverable(HelpRequest request, PlannedReminder plan, ReminderMail mail, string reason, int attempts, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), At = now, Kind = ReminderKinds.Label(plan.Kind), RequestId = request.Id, RequestNumber = request.Number,
+        Recipient = mail.RecipientLabel, Address = mail.Message.To, Subject = mail.Message.Subject, Reason = reason, Attempts = attempts,
+    };
+}

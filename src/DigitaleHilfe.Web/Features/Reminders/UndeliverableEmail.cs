@@ -1,0 +1,21 @@
+namespace DigitaleHilfe.Web.Features.Reminders;
+
+// A reminder email the mail server refused for good (5xx, bad address) or that still could not be
+// sent after every retry. Coordinators see these on "Nicht zugestellte E-Mails" and fix the address.
+public sealed record UndeliverableEmail
+{
+    public Guid Id { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string Kind { get; init; } = "";
+    public Guid? RequestId { get; init; }
+    public string? RequestNumber { get; init; }
+    public string Recipient { get; init; } = "";       // who, as coordinators know them ("Helferin Anna Beispiel")
+    public string Address { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string Reason { get; init; } = "";
+    public int Attempts { get; init; }
+    public DateTimeOffset? DismissedAt { get; init; }
+    public string? DismissedBy { get; init; }
+}
+
+public sealed class UndeliverableEmailException(string message) : Exception(message);

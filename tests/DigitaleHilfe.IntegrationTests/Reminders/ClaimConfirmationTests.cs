@@ -1,0 +1,39 @@
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.Volunteers;
+
+namespace DigitaleHilfe.IntegrationTests.Reminders;
+
+public sealed class ClaimConfirmationTests(AppFixture app) : ReminderTest(app)
+{
+    [Fact]
+    public async Task Claiming_sends_the_volunteer_the_contact_details_once()
+    {
+        var volunteer = await VolunteerAsync();
+        var request = await LogCallAsync();
+
+        await StepAsync(volunteer, request, "claim");
+        await SettleAsync();
+        await SettleAsync();
+
+        var mail = MailsTo(volunteer.Account.Email).ShouldHaveSingleItem();
+        mail.Subject!.ShouldContain("Kontaktdaten");
+        mail.TextBody!.ShouldContain("Erika Mustermann");
+        mail.TextBody!.ShouldContain("0631 123456");
+        mail.TextBody!.ShouldContain($"http://digitalehilfe.test/Board/{request}");
+        mail.HtmlBody!.ShouldContain("Erika Mustermann");
+        (await RemindersSentAsync(request)).ShouldHaveSingleItem().Kind.ShouldBe("ClaimConfirmation");
+    }
+
+    [Fact]
+    public async Task A_volunteer_who_wants_no_contact_emails_gets_none_and_no_event_is_written()
+    {
+        var volunteer = await VolunteerAsync(new VolunteerEmails(ClaimDetails: false));
+        var request = await LogCallAsync();
+
+        await StepAsync(volunteer, request, "claim");
+        await SettleAsync();
+
+        MailsTo(volunteer.Account.Email).ShouldBeEmpty();
+        (await RemindersSentAsync(request)).ShouldBeEmpty();
+    }
+}
