@@ -13,23 +13,41 @@ namespace DigitaleHilfe.IntegrationTests.Support;
 // what arrived. No mock of the mail server.
 public sealed class TestSmtpServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly Inbox _inbox = new();
-    private readonly Task _running;
+    private CancellationTokenSource _stop = new();
+    private Task _running = Task.CompletedTask;
+
+    // Mail to an address containing this is refused with 550 (mailbox unavailable), as a real server does.
+    public const string RefusedMarker = "unzustellbar";
 
     public TestSmtpServer()
     {
         Port = FreePort();
+        Start();
+    }
+
+    public int Port { get; private set; }
+
+    // The server goes down (connections refused) and comes back on the same port.
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        try { await _running; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+        _stop = new CancellationTokenSource();
+    }
+
+    public void Start()
+    {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_inbox);
+        services.Add(new DelegatingMailboxFilter(mailbox => !mailbox.User.Contains(RefusedMarker, StringComparison.OrdinalIgnoreCase)));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
-
-    public int Port { get; }
 
     public IReadOnlyCollection<MimeMessage> Messages => _inbox.Messages.ToArray();
 

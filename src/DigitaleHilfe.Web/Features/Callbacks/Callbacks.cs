@@ -22,6 +22,8 @@ public static class Callbacks
         public CallbackOutcome? Outcome { get; init; }
         public string? Note { get; init; }
         public DateTime? NextDueLocal { get; init; }
+        // Follow-up calls: the senior's answer to "Hat alles geklappt?" when they were reached.
+        public bool? AllGood { get; init; }
     }
 
     public sealed record ListOpen : IQuery<IReadOnlyList<Row>>;
@@ -75,6 +77,12 @@ public static class Callbacks
                 ? CityTime.FromLocal(local) : (DateTimeOffset?)null;
             if (next is { } n && n <= now) return "Der neue Termin muss in der Zukunft liegen.";
 
+            if (task.IsFollowUp && command.Outcome == CallbackOutcome.Reached)
+            {
+                if (command.AllGood is not { } allGood) return "Bitte wählen Sie, ob alles geklappt hat.";
+                if (task.RequestId is { } requestId)
+                    session.Events.Append(requestId, new FollowUpAnswered(requestId, allGood, command.Note?.Trim(), "Telefon", user.Name, now));
+            }
             session.Store(task.Record(new CallbackAttempt(now, command.Outcome!.Value, user.Name, command.Note?.Trim()), next));
             await session.SaveChangesAsync(ct);
             return null;

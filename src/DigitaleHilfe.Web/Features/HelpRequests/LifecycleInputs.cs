@@ -6,6 +6,14 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 // What a form or an API client sends for a step; validated before the step is decided.
 public sealed record ReasonInput { public string Reason { get; init; } = ""; }
 
+public sealed record CancelAppointmentInput { public string? Reason { get; init; } }
+
+public sealed class CancelAppointmentInputValidator : AbstractValidator<CancelAppointmentInput>
+{
+    public CancelAppointmentInputValidator() => RuleFor(i => i.Reason).MaximumLength(InputRules.ShortText)
+        .WithMessage($"Der Grund darf höchstens {InputRules.ShortText} Zeichen lang sein.");
+}
+
 public sealed record NoteInput { public string Text { get; init; } = ""; }
 
 public sealed record AssignInput { public Guid? VolunteerId { get; init; } }

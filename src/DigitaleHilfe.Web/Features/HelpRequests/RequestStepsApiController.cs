@@ -18,6 +18,10 @@ public sealed class RequestStepsApiController(IMediator mediator) : ControllerBa
     public Task<IActionResult> Appointment(Guid id, AppointmentInput input, CancellationToken ct) =>
         Step(id, new Schedule(input.When, input.Mode, input.Place?.Trim()), ct);
 
+    [HttpPost("appointment/cancel")]
+    public Task<IActionResult> CancelAppointment(Guid id, CancelAppointmentInput? input, CancellationToken ct) =>
+        Step(id, new CancelAppointment(string.IsNullOrWhiteSpace(input?.Reason) ? null : input.Reason.Trim()), ct);
+
     [HttpPost("resolve")]
     public Task<IActionResult> Resolve(Guid id, ResolveInput input, CancellationToken ct) =>
         Step(id, new Resolve(input.Outcome!.Value, input.MinutesSpent!.Value), ct);

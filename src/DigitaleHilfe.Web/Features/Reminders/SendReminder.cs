@@ -137,6 +137,6 @@ public sealed class SendReminder(
     private static UndeliverableEmail Undeliverable(HelpRequest request, PlannedReminder plan, ReminderMail mail, string reason, int attempts, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now), At = now, Kind = ReminderKinds.Label(plan.Kind), RequestId = request.Id, RequestNumber = request.Number,
-        Recipient = mail.RecipientLabel, Address = mail.Message.To, Subject = mail.Message.Subject, Reason = reason, Attempts = attempts,
+        Recipient = mail.RecipientLabel, Address = mail.Message.To, IsCaller = mail.RecipientKey == "caller", Subject = mail.Message.Subject, Reason = reason, Attempts = attempts,
     };
 }

@@ -11,6 +11,8 @@ public sealed record UndeliverableEmail
     public string? RequestNumber { get; init; }
     public string Recipient { get; init; } = "";       // who, as coordinators know them ("Helferin Anna Beispiel")
     public string Address { get; init; } = "";
+    // A senior's address is shown to coordinators only (admins do not see seniors' data).
+    public bool IsCaller { get; init; }
     public string Subject { get; init; } = "";
     public string Reason { get; init; } = "";
     public int Attempts { get; init; }

@@ -1,0 +1,56 @@
+using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.Callbacks;
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Infrastructure.Validation;
+
+namespace DigitaleHilfe.Web.Features.Reminders;
+
+// The senior answers "Hat alles geklappt?" from the link in the follow-up email. No account: the
+// single-use link is the permission. "Braucht noch Hilfe" puts a call on the hotline's list.
+public static class AnswerFollowUp
+{
+    public sealed record Command : ICommand<string?>
+    {
+        public string Token { get; init; } = "";
+        public bool? AllGood { get; init; }
+        public string? Comment { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.AllGood).NotNull().WithMessage("Bitte wählen Sie eine Antwort.");
+            RuleFor(c => c.Comment).MaximumLength(InputRules.ShortText).WithMessage($"Bitte schreiben Sie höchstens {InputRules.ShortText} Zeichen.");
+        }
+    }
+
+    public static async Task<(FollowUpLink Link, HelpRequest Request)?> FindAsync(IQuerySession session, string? token, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
+        if (await session.LoadAsync<FollowUpLink>(Secrets.Hash(token), ct) is not { UsedAt: null } link || link.ExpiresAt <= now) return null;
+        return await session.LoadAsync<HelpRequest>(link.RequestId, ct) is { } request ? (link, request) : null;
+    }
+
+    // Null when recorded; otherwise why not, in German.
+    public sealed class Handler(IDocumentSession session, TimeProvider clock) : ICommandHandler<Command, string?>
+    {
+        public async ValueTask<string?> Handle(Command command, CancellationToken ct)
+        {
+            var now = clock.GetUtcNow();
+            if (await FindAsync(session, command.Token, now, ct) is not var (link, request))
+                return "Dieser Link ist nicht mehr gültig – vielleicht haben Sie schon geantwortet.";
+            var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
+            session.Events.Append(request.Id, new FollowUpAnswered(request.Id, command.AllGood!.Value, comment, "E-Mail", "die Person selbst", now));
+            session.Store(link with { UsedAt = now });
+            if (command.AllGood == false && request.CallerId is { } callerId)
+                session.Store(new CallbackTask
+                {
+                    Id = Guid.CreateVersion7(now), CallerId = callerId, RequestId = request.Id, RequestNumber = request.Number, DueAt = now,
+                    Reason = $"Braucht laut Antwort auf die Nachfrage noch Hilfe{(comment is null ? "" : $": {comment}")}", CreatedBy = "System", CreatedAt = now,
+                });
+            await session.SaveChangesAsync(ct);
+            return null;
+        }
+    }
+}
