@@ -45,7 +45,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_inbox);
-        services.Add(new DelegatingMailboxFilter(mailbox => !mailbox.User.Contains(RefusedMarker, StringComparison.OrdinalIgnoreCase)));
+        services.Add(new DelegatingMailboxFilter((SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox _) => !to.User.Contains(RefusedMarker, StringComparison.OrdinalIgnoreCase)));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 

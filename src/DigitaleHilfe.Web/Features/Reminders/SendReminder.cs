@@ -78,7 +78,8 @@ public sealed class SendReminder(
                 LastError = transient[0].Reason,
             };
 
-        stream.AppendMany([.. work.Events, sent]);
+        // Only what happened is recorded: a try that reached nobody leaves no event, just the next attempt.
+        if (complete || delivered.Count > 0 || undeliverable.Count > 0) stream.AppendMany([.. work.Events, sent]);
         foreach (var document in work.Documents) session.Store(document);
         foreach (var (mail, reason) in undeliverable) session.Store(Undeliverable(request, plan, mail, reason, delivery.Attempts + 1, now));
         session.Store(delivery);

@@ -1,0 +1,150 @@
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Reminders;
+using Hangfire;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitaleHilfe.IntegrationTests.Reminders;
+
+// The guarantees under the reminders: at most one mail per reminder and recipient even when a job
+// runs twice, nothing lost when the planner was down, retries while the mail server is away, and
+// no endless retries for an address the server refuses.
+public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
+{
+    private static readonly DateTimeOffset Start = AppFixture.Start;
+
+    private async Task<PlannedReminder> PlanAsync(Guid request, ReminderKind kind)
+    {
+        await App.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(20));
+        await using var session = App.QuerySession();
+        return (await session.LoadAsync<PlannedReminder>(PlannedReminder.IdFor(request, kind))).ShouldNotBeNull();
+    }
+
+    // What the dispatcher does, by hand, so that the test decides how often the job runs.
+    private async Task<ReminderDelivery> DispatchByHandAsync(PlannedReminder plan)
+    {
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var delivery = new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence, DispatchKey = Guid.NewGuid(), DispatchedAt = Start };
+        session.Store(delivery);
+        await session.SaveChangesAsync();
+        return delivery;
+    }
+
+    private async Task RunJobAsync(ReminderDelivery delivery)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SendReminder>().RunAsync(delivery.Id, delivery.DispatchKey!.Value);
+    }
+
+    [Fact]
+    public async Task A_job_executed_twice_sends_one_email_and_records_one_ReminderSent()
+    {
+        var coordinator = await CoordinatorAsync();
+        var request = await LogCallAsync();
+        var plan = await PlanAsync(request, ReminderKind.UnclaimedEscalation);
+        App.Clock.SetUtcNow(plan.DueAt);
+        var delivery = await DispatchByHandAsync(plan);
+
+        await RunJobAsync(delivery);
+        await RunJobAsync(delivery);
+        // Even a second dispatch with a fresh key (a lease ran out) finds the ReminderSent and stands down.
+        await RunJobAsync(await DispatchByHandAsync(plan));
+
+        MailsTo(coordinator.Email).Count(m => m.Subject!.Contains("Noch nicht übernommen")).ShouldBe(1);
+        (await RemindersSentAsync(request)).Count(e => e.Kind == "UnclaimedEscalation").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Events_saved_while_no_planner_runs_are_planned_and_sent_when_it_starts_again()
+    {
+        var coordinator = App.Services.GetRequiredService<IProjectionCoordinator>();
+        var volunteer = await VolunteerAsync();
+        var request = await LogCallAsync();
+        await SettleAsync();
+
+        // The planner stops (as when the app goes down) before it has seen the claim.
+        await coordinator.PauseAsync();
+        try
+        {
+            await StepAsync(volunteer, request, "claim");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await using (var session = App.QuerySession())
+                (await session.LoadAsync<PlannedReminder>(PlannedReminder.IdFor(request, ReminderKind.ClaimConfirmation))).ShouldBeNull();
+            MailsAbout("Kontaktdaten").ShouldBeEmpty();
+        }
+        finally
+        {
+            // It starts again from the progress it stored in PostgreSQL, as after a restart.
+            await coordinator.ResumeAsync();
+        }
+        await SettleAsync();
+
+        var mail = MailsAbout("Kontaktdaten").ShouldHaveSingleItem();
+        mail.To.ToString().ShouldContain(volunteer.Account.Email);
+    }
+
+    [Fact]
+    public async Task While_the_mail_server_is_down_the_mail_waits_and_arrives_once_it_is_back()
+    {
+        var volunteer = await VolunteerAsync();
+        var request = await LogCallAsync();
+        await App.Smtp.StopAsync();
+        try
+        {
+            await StepAsync(volunteer, request, "claim");
+            await SettleAsync();
+            await AtAsync(Start.AddSeconds(30));
+            await using (var session = App.QuerySession())
+            {
+                var plan = await session.LoadAsync<PlannedReminder>(PlannedReminder.IdFor(request, ReminderKind.ClaimConfirmation));
+                var delivery = (await session.LoadAsync<ReminderDelivery>(plan!.DeliveryId)).ShouldNotBeNull();
+                delivery.Done.ShouldBeFalse();
+                delivery.Attempts.ShouldBe(1);
+                delivery.NextAttemptAt.ShouldBe(Start.AddMinutes(1));   // the first back-off step
+            }
+        }
+        finally
+        {
+            App.Smtp.Start();
+        }
+
+        await AtAsync(Start.AddMinutes(1));
+        await AtAsync(Start.AddMinutes(30));
+
+        MailsAbout("Kontaktdaten").ShouldHaveSingleItem().To.ToString().ShouldContain(volunteer.Account.Email);
+        (await RemindersSentAsync(request)).ShouldHaveSingleItem().Complete.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_refused_address_is_listed_as_undeliverable_and_not_retried()
+    {
+        var volunteer = await VolunteerAsync();
+        var request = await LogCallAsync($"{TestSmtpServer.RefusedMarker}@example.org");
+        await StepAsync(volunteer, request, "claim");
+        var failedBefore = JobStorage.Current.GetMonitoringApi().FailedCount();
+
+        await ScheduleAsync(volunteer, request, Start.AddDays(3));
+        await SettleAsync();
+        await AtAsync(Start.AddDays(1));
+        await AtAsync(Start.AddDays(2));   // the reminder a day before goes to the same refused address
+
+        MailsAbout("Termin eingetragen").ShouldHaveSingleItem().To.ToString().ShouldContain(volunteer.Account.Email);
+        await using var session = App.QuerySession();
+        var undeliverable = await session.Query<UndeliverableEmail>().OrderBy(u => u.At).ToListAsync();
+        undeliverable.Count.ShouldBe(2);     // confirmation and reminder, each once
+        undeliverable[0].Reason.ShouldContain("550");
+        undeliverable[0].Attempts.ShouldBe(1);
+        var sent = await RemindersSentAsync(request);
+        sent.Single(e => e.Kind == "AppointmentConfirmation").Undeliverable.ShouldHaveSingleItem().ShouldEndWith("/caller");
+        var coordinatorClient = await App.SignedInClientAsync(Web.Features.Accounts.Role.Coordinator);
+        var page = await coordinatorClient.GetStringAsync("/Emails/Undeliverable");
+        page.ShouldContain("Nicht zugestellte E-Mails");
+        page.ShouldContain($"{TestSmtpServer.RefusedMarker}@example.org");
+        page.ShouldContain("Terminbestätigung");
+        // The job that met the refusal ends as failed in /jobs, without retries.
+        JobStorage.Current.GetMonitoringApi().FailedCount().ShouldBeGreaterThan(failedBefore);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.Callbacks;
+using DigitaleHilfe.Web.Features.HelpRequests;
+using Marten;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DigitaleHilfe.IntegrationTests.Reminders;
+
+public sealed partial class FollowUpTests(AppFixture app) : ReminderTest(app)
+{
+    private static readonly DateTimeOffset Start = AppFixture.Start;
+
+    private async Task<Guid> ResolvedRequestAsync(string? callerEmail = null)
+    {
+        var volunteer = await VolunteerAsync();
+        var request = await LogCallAsync(callerEmail);
+        await StepAsync(volunteer, request, "claim");
+        App.Clock.SetUtcNow(Start.AddHours(1));
+        await StepAsync(volunteer, request, "resolve", new { outcome = "Solved", minutesSpent = 60 });
+        await SettleAsync();
+        return request;
+    }
+
+    private async Task<IReadOnlyList<CallbackTask>> FollowUpCallsAsync(Guid request)
+    {
+        await using var session = App.QuerySession();
+        return await session.Query<CallbackTask>().Where(t => t.RequestId == request && t.IsFollowUp).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Without_an_email_address_the_follow_up_is_a_callback_task_for_the_hotline_seven_days_later()
+    {
+        var request = await ResolvedRequestAsync();
+
+        await AtAsync(Start.AddDays(7).AddHours(1).AddMinutes(-1));
+        (await FollowUpCallsAsync(request)).ShouldBeEmpty();
+
+        await AtAsync(Start.AddDays(7).AddHours(1));
+        await AtAsync(Start.AddDays(8));
+
+        var task = (await FollowUpCallsAsync(request)).ShouldHaveSingleItem();
+        task.Reason.ShouldBe("Nachfrage: Hat alles geklappt?");
+        task.Done.ShouldBeFalse();
+        MailsAbout("Hat alles geklappt").ShouldBeEmpty();
+
+        var operatorClient = await App.SignedInClientAsync(Web.Features.Accounts.Role.Operator);
+        (await operatorClient.GetStringAsync("/Callbacks")).ShouldContain("Braucht noch Hilfe");
+        var answered = await FormPost.SubmitAsync(operatorClient, "/Callbacks", new Dictionary<string, string>
+        {
+            ["Outcome"] = "Reached", ["AllGood"] = "true", ["Note"] = "Sehr zufrieden",
+        }, postUrl: $"/Callbacks/{task.Id}/Complete");
+        answered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var state = await RequestAsync(request);
+        state.FollowUpAllGood.ShouldBe(true);
+        await AtAsync(Start.AddDays(20));
+        (await FollowUpCallsAsync(request)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task With_an_email_address_the_senior_answers_by_link_once_and_a_call_is_planned_when_help_is_still_needed()
+    {
+        var request = await ResolvedRequestAsync("erika@example.org");
+
+        await AtAsync(Start.AddDays(7).AddHours(1));
+
+        var mail = MailsAbout("Hat alles geklappt").ShouldHaveSingleItem();
+        mail.To.ToString().ShouldContain("erika@example.org");
+        (await FollowUpCallsAsync(request)).ShouldBeEmpty();
+        var path = new Uri(LinkPattern().Match(mail.TextBody!).Value).PathAndQuery;
+        var senior = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await senior.GetStringAsync(path)).ShouldContain("Hat alles geklappt?");
+
+        var empty = await FormPost.SubmitAsync(senior, path, new Dictionary<string, string>());
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("Bitte wählen Sie eine Antwort.");
+        var answer = await FormPost.SubmitAsync(senior, path, new Dictionary<string, string>
+        {
+            ["AllGood"] = "false", ["Comment"] = "Der Drucker geht noch nicht",
+        });
+        (await answer.Content.ReadAsStringAsync()).ShouldContain("Vielen Dank für Ihre Antwort");
+        (await senior.GetStringAsync(path)).ShouldContain("Link nicht mehr gültig");
+
+        await using var session = App.QuerySession();
+        var answered = (await session.Events.FetchStreamAsync(request)).Select(e => e.Data).OfType<FollowUpAnswered>().ShouldHaveSingleItem();
+        answered.AllGood.ShouldBeFalse();
+        answered.Comment.ShouldBe("Der Drucker geht noch nicht");
+        (await session.Query<CallbackTask>().Where(t => t.RequestId == request).ToListAsync()).ShouldHaveSingleItem().Reason.ShouldContain("Drucker");
+    }
+
+    [GeneratedRegex(@"http://digitalehilfe\.test/Nachfrage/\S+")]
+    private static partial Regex LinkPattern();
+}
