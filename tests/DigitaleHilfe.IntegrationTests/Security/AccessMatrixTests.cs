@@ -53,6 +53,9 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/Admin/Accounts/{account}/Roles", [A]),
         new("GET", "/Admin/Audit", [A]),
         new("GET", "/jobs", [C, A]),
+        new("GET", "/Emails/Undeliverable", [C, A]),
+        new("POST", "/Emails/Undeliverable/0196a5e0-0000-7000-8000-000000000000/Dismiss", [C, A]),
+        new("GET", "/Nachfrage/unknown-token", Everyone, Anonymous: true),
         new("GET", "/Account/SignIn", Everyone, Anonymous: true),
         new("GET", "/Account/Register", Everyone, Anonymous: true),
         new("GET", "/Account/ForgotPassword", Everyone, Anonymous: true),
@@ -68,6 +71,7 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/api/v1/calls/incoming", [O, C], Api: true),
         new("POST", "/api/v1/help-requests/{id}/claim", [O, V, C], Api: true),
         new("POST", "/api/v1/help-requests/{id}/close", [O, V, C], Api: true),
+        new("POST", "/api/v1/help-requests/{id}/appointment/cancel", [O, V, C], Api: true),
         new("GET", "/api/v1/volunteers/me", [V], Api: true),
         new("GET", "/api/v1/help-requests/{id}/suggestions", [C, A], Api: true),
     ];
@@ -118,6 +122,8 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         [
             "AccountController.SignIn", "AccountController.Register", "AccountController.ConfirmEmail", "AccountController.ConfirmEmailPost",
             "AccountController.ForgotPassword", "AccountController.ResetPassword", "ErrorController.Show",
+            // The follow-up link in an email to a senior, who has no account.
+            "FollowUpController.Show", "FollowUpController.Answer",
         ];
         var actions = App.Services.GetRequiredService<IActionDescriptorCollectionProvider>()
             .ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
