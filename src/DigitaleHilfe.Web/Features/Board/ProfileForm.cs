@@ -14,6 +14,16 @@ public sealed record ProfileForm
     public List<string> Slots { get; init; } = [];      // "Monday-morning"
     public DateOnly? PausedUntil { get; init; }
     public string Invitations { get; init; } = "all";   // "all", "one", "none"
+    // Reminder emails wanted. Unticked boxes are not posted, so EmailChoices marks that the form had them.
+    public List<string> Emails { get; init; } = [];
+    public bool EmailChoices { get; init; }
+
+    public static readonly (string Key, string Label)[] EmailKinds =
+    [
+        (nameof(VolunteerEmails.ClaimDetails), "Kontaktdaten und Hinweise, wenn ich eine Anfrage übernehme"),
+        (nameof(VolunteerEmails.AppointmentReminders), "Terminbestätigung und Erinnerung am Vortag (mit Kalendereintrag)"),
+        (nameof(VolunteerEmails.Nudges), "Erinnerungen, wenn ein Termin oder ein Ergebnis noch fehlt"),
+    ];
 
     public static readonly (string Key, string Label, TimeOnly From, TimeOnly To)[] Parts =
     [
@@ -33,6 +43,13 @@ public sealed record ProfileForm
         Topics = [.. p.Topics], Districts = [.. p.Districts], HelpModes = [.. p.HelpModes], Languages = string.Join(", ", p.Languages),
         Capacity = p.Capacity, PausedUntil = p.PausedUntil,
         Invitations = p.MaxInvitationsPerDay switch { 0 => "none", 1 => "one", _ => "all" },
+        EmailChoices = true,
+        Emails = EmailKinds.Select(k => k.Key).Where(k => k switch
+        {
+            nameof(VolunteerEmails.ClaimDetails) => p.Emails.ClaimDetails,
+            nameof(VolunteerEmails.AppointmentReminders) => p.Emails.AppointmentReminders,
+            _ => p.Emails.Nudges,
+        }).ToList(),
         Slots = p.Availability.SelectMany(a => Parts.Where(part => part.From == a.From && part.To == a.To).Select(part => $"{a.Day}-{part.Key}")).ToList(),
     };
 
@@ -40,6 +57,10 @@ public sealed record ProfileForm
     {
         Topics = Topics, Districts = Districts, HelpModes = HelpModes, Capacity = Capacity, PausedUntil = PausedUntil,
         MaxInvitationsPerDay = Invitations switch { "none" => 0, "one" => 1, _ => null },
+        Emails = EmailChoices
+            ? new VolunteerEmails(Emails.Contains(nameof(VolunteerEmails.ClaimDetails)), Emails.Contains(nameof(VolunteerEmails.AppointmentReminders)),
+                Emails.Contains(nameof(VolunteerEmails.Nudges)))
+            : null,
         Languages = Languages.Split(',', ' ', ';').Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToList(),
         Availability = Slots.Select(Parse).OfType<AvailabilitySlot>().ToList(),
     };

@@ -26,6 +26,7 @@ public sealed class VolunteersApiController(IMediator mediator, IQuerySession se
             topics = p.Topics, districts = p.Districts, languages = p.Languages, helpModes = p.HelpModes, capacity = p.Capacity,
             availability = p.Availability.Select(a => new { day = a.Day, from = a.From.ToString("HH:mm"), to = a.To.ToString("HH:mm") }),
             pausedUntil = p.PausedUntil, maxInvitationsPerDay = p.MaxInvitationsPerDay,
+            emails = new { claimDetails = p.Emails.ClaimDetails, appointmentReminders = p.Emails.AppointmentReminders, nudges = p.Emails.Nudges },
         });
     }
 }
