@@ -8,6 +8,16 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DemoData__Seed="${DemoData__Seed:-true}"
 export Smtp__Host="${Smtp__Host:-127.0.0.1}"
 export Smtp__Port="${Smtp__Port:-2525}"
+# REMINDERS=fast ./run.sh turns the reminder delays from hours and days into a minute or two, so that
+# escalations, nudges, expiries and follow-ups can be watched arriving in smtp4dev (docs/operations.md).
+if [[ "${REMINDERS:-}" == "fast" ]]; then
+    export Reminders__DispatchInterval=00:00:05 Hangfire__QueuePollInterval=00:00:01
+    export Reminders__UnclaimedEscalationAfter=00:01:00 Reminders__UnclaimedWidenAfter=00:02:00
+    export Reminders__StaleClaimNudgeAfter=00:01:00 Reminders__ClaimExpiresAfterNudge=00:01:00
+    export Reminders__AppointmentReminderBefore=00:01:00 Reminders__MissingOutcomeAfter=00:01:00
+    export Reminders__FollowUpAfter=00:01:00
+    echo "Reminders: fast (delays of one or two minutes)."
+fi
 APP_URL="${APP_URL:-http://127.0.0.1:5080}"
 MAIL_UI="${MAIL_UI:-http://127.0.0.1:5081}"
 STATE_DIR="${STATE_DIR:-$PWD/.run}"

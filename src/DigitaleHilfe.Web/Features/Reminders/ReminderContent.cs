@@ -30,8 +30,8 @@ public sealed class ReminderContent(
         {
             ReminderKind.Invitation or ReminderKind.UnclaimedWidening => new ReminderWork { Before = ct => InviteAsync(r.Id, ct) },
             ReminderKind.ClaimConfirmation when emails.ClaimDetails => ToVolunteer(volunteer, ClaimConfirmation(r, caller, volunteer)),
-            ReminderKind.AppointmentConfirmation => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: false),
-            ReminderKind.AppointmentReminder => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: true),
+            ReminderKind.AppointmentConfirmation => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: false, now),
+            ReminderKind.AppointmentReminder => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: true, now),
             ReminderKind.UnclaimedEscalation => new ReminderWork { Mails = await ToCoordinatorsAsync(session, Escalation(r, now)) },
             ReminderKind.StaleClaimNudge when emails.Nudges => ToVolunteer(volunteer, Nudge(r, r.StatusSince + o.StaleClaimNudgeAfter + o.ClaimExpiresAfterNudge)),
             ReminderKind.ClaimExpiry => new ReminderWork
@@ -76,10 +76,11 @@ public sealed class ReminderContent(
         .Footer(VolunteerFooter)
         .To(a.Email, $"Ihre Anfrage {r.Number}: Kontaktdaten");
 
-    private ReminderWork Appointment(HelpRequest r, Caller? caller, Account? volunteer, bool volunteerWants, bool reminder)
+    private ReminderWork Appointment(HelpRequest r, Caller? caller, Account? volunteer, bool volunteerWants, bool reminder, DateTimeOffset now)
     {
         var appointment = r.Appointment!;
         var when = CityTime.Format(appointment.At);
+        var day = Day(appointment.At, now);
         var how = catalog.HelpModeLabel(appointment.Mode);
         var mails = new List<ReminderMail>();
         if (volunteer is { Active: true } && volunteerWants)
@@ -87,20 +88,20 @@ public sealed class ReminderContent(
             var ics = AppointmentCalendar.For(r, appointment, $"Digitale Hilfe: {caller?.Name ?? "Termin"} ({r.Number})", What(r), appointment.Place, links.To($"Board/{r.Id}"));
             mails.Add(new("volunteer", $"Helfende Person {volunteer.Name}", new EmailLayout()
                 .Greeting(volunteer.Name)
-                .Paragraph(reminder ? $"zur Erinnerung: Morgen ist Ihr Termin für die Anfrage {r.Number}." : $"Ihr Termin für die Anfrage {r.Number} ist eingetragen. Im Anhang finden Sie ihn für Ihren Kalender.")
+                .Paragraph(reminder ? $"zur Erinnerung: Ihr Termin für die Anfrage {r.Number} ist {day}." : $"Ihr Termin für die Anfrage {r.Number} ist eingetragen. Im Anhang finden Sie ihn für Ihren Kalender.")
                 .Facts(("Wann", when), ("Wie", how), ("Ort oder Zugang", appointment.Place), ("Person", caller?.Name),
                     ("Telefon", caller is null ? null : string.Join(", ", caller.Phones.Select(Phones.Display))), ("Thema", What(r)))
                 .Paragraph("Falls etwas dazwischenkommt, sagen Sie den Termin bitte auf der Anfrage ab oder verschieben Sie ihn.")
                 .Button("Anfrage öffnen", links.To($"Board/{r.Id}"))
                 .Footer(VolunteerFooter)
-                .To(volunteer.Email, reminder ? $"Erinnerung: Termin morgen, {when}" : $"Termin eingetragen: {when}") with { Attachments = [ics] }));
+                .To(volunteer.Email, reminder ? $"Erinnerung: Ihr Termin {day}" : $"Termin eingetragen: {when}") with { Attachments = [ics] }));
         }
         if (caller is { Email: { Length: > 0 } address })
         {
             var ics = AppointmentCalendar.For(r, appointment, "Termin mit der Digitalen Hilfe", catalog.TopicLabel(r.Topic), appointment.Place, links.To(""));
             mails.Add(new("caller", $"Person {caller.Name}", new EmailLayout()
                 .Greeting(caller.Name)
-                .Paragraph(reminder ? "wir möchten Sie an Ihren Termin morgen erinnern." : "Ihr Termin mit der Digitalen Hilfe steht fest.")
+                .Paragraph(reminder ? $"wir möchten Sie an Ihren Termin erinnern: {day}." : "Ihr Termin mit der Digitalen Hilfe steht fest.")
                 .Facts(("Wann", when), ("Wie", how), ("Ort", appointment.Place), ("Es hilft Ihnen", r.VolunteerName), ("Worum es geht", catalog.TopicLabel(r.Topic)))
                 .Paragraph("Wenn Sie den Termin nicht wahrnehmen können, rufen Sie uns bitte an. Sie müssen nichts weiter tun.")
                 .Footer(CallerFooter)
@@ -188,6 +189,18 @@ public sealed class ReminderContent(
     }
 
     public const string FollowUpReason = "Nachfrage: Hat alles geklappt?";
+
+    // "morgen, 10:00 Uhr", "heute, …" or "am 29.11.2026, 10:00 Uhr", by the city's calendar.
+    private static string Day(DateTimeOffset at, DateTimeOffset now)
+    {
+        var local = CityTime.Local(at);
+        return (local.Date - CityTime.Local(now).Date).Days switch
+        {
+            0 => $"heute, {local:HH:mm} Uhr",
+            1 => $"morgen, {local:HH:mm} Uhr",
+            _ => $"am {CityTime.Format(at)}",
+        };
+    }
 
     private static string Hours(TimeSpan span) => span.TotalHours < 48 ? $"{Math.Round(span.TotalHours):0} Stunden" : Days(span);
 
