@@ -30,6 +30,8 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
         builder.UseSetting("Smtp:Port", FreePort().ToString());
         builder.UseSetting("Hangfire:Server:Enabled", "false");
+        // No reminders in browser tests (the integration tests cover them): pages only.
+        builder.UseSetting("Marten:Daemon", "Disabled");
         builder.UseSetting("DemoData:Seed", "false");
         builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
     }
