@@ -127,3 +127,15 @@ public sealed class ReminderScheduleTests
         ReminderSchedule.For(Opened(), quick).Single(d => d.Kind == ReminderKind.UnclaimedEscalation).DueAt.ShouldBe(T0.AddSeconds(30));
     }
 }
+
+public sealed class ReminderWordingTests
+{
+    [Theory]
+    [InlineData(0, 2, 0, "2 Minuten")]
+    [InlineData(0, 1, 0, "einer Minute")]
+    [InlineData(0, 0, 24, "24 Stunden")]
+    [InlineData(1, 0, 0, "24 Stunden")]
+    [InlineData(8, 0, 0, "8 Tagen")]
+    public void Spans_read_as_German_after_a_preposition(int days, int minutes, int hours, string expected) =>
+        ReminderContent.Span(new TimeSpan(days, hours, minutes, 0)).ShouldBe(expected);
+}

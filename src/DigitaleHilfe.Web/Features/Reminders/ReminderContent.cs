@@ -37,7 +37,7 @@ public sealed class ReminderContent(
             ReminderKind.ClaimExpiry => new ReminderWork
             {
                 Events = [new RequestReleased(r.Id, r.VolunteerId!.Value,
-                    $"Ohne Termin nach {Days(o.StaleClaimNudgeAfter + o.ClaimExpiresAfterNudge)} automatisch zurück an die Anfragen-Tafel", "System", now, Expired: true)],
+                    $"Ohne Termin nach {Span(o.StaleClaimNudgeAfter + o.ClaimExpiresAfterNudge)} automatisch zurück an die Anfragen-Tafel", "System", now, Expired: true)],
             },
             ReminderKind.ClaimExpiredNotice => await ExpiredNoticeAsync(session, r),
             ReminderKind.MissingOutcome when emails.Nudges => ToVolunteer(volunteer, MissingOutcome(r)),
@@ -112,10 +112,10 @@ public sealed class ReminderContent(
 
     private Func<Account, EmailMessage> Escalation(HelpRequest r, DateTimeOffset now) => a => new EmailLayout()
         .Greeting(a.Name)
-        .Paragraph($"die Anfrage {r.Number} ist seit {Hours(now - r.StatusSince)} offen und noch nicht übernommen. Vielleicht kennen Sie jemanden, der passt?")
+        .Paragraph($"die Anfrage {r.Number} ist seit {Span(now - r.StatusSince)} offen und noch nicht übernommen. Vielleicht kennen Sie jemanden, der passt?")
         .Facts(("Thema", What(r)), ("Gewünscht", catalog.HelpModeLabel(r.HelpMode)), ("Dringend", r.Urgent ? "ja" : null),
             ("Eingeladen", r.InvitedVolunteers.Count > 0 ? $"{r.InvitedVolunteers.Count} Helfende" : "noch niemand"))
-        .Paragraph($"Nach {Hours(options.Value.UnclaimedWidenAfter)} lädt das System weitere passende Helfende ein.")
+        .Paragraph($"Nach {Span(options.Value.UnclaimedWidenAfter)} lädt das System weitere passende Helfende ein.")
         .Button("Anfrage ansehen und zuweisen", links.To($"HelpRequests/{r.Id}"))
         .Footer(CoordinatorFooter)
         .To(a.Email, $"Noch nicht übernommen: Anfrage {r.Number}");
@@ -131,7 +131,7 @@ public sealed class ReminderContent(
     private async Task<ReminderWork> ExpiredNoticeAsync(IDocumentSession session, HelpRequest r)
     {
         var expiry = r.LastExpiry!;
-        var why = $"Für die Anfrage {r.Number} ({What(r)}) wurde innerhalb von {Days(options.Value.StaleClaimNudgeAfter + options.Value.ClaimExpiresAfterNudge)} kein Termin eingetragen.";
+        var why = $"Für die Anfrage {r.Number} ({What(r)}) wurde innerhalb von {Span(options.Value.StaleClaimNudgeAfter + options.Value.ClaimExpiresAfterNudge)} kein Termin eingetragen.";
         var mails = new List<ReminderMail>();
         if (await session.LoadAsync<Account>(expiry.VolunteerId) is { Active: true } volunteer)
             mails.Add(new("volunteer", $"Helfende Person {volunteer.Name}", new EmailLayout()
@@ -202,7 +202,12 @@ public sealed class ReminderContent(
         };
     }
 
-    private static string Hours(TimeSpan span) => span.TotalHours < 48 ? $"{Math.Round(span.TotalHours):0} Stunden" : Days(span);
-
-    private static string Days(TimeSpan span) => $"{Math.Round(span.TotalDays):0} Tagen";
+    // A span in the dative, as after "seit", "nach", "innerhalb von": "24 Stunden", "einem Tag", "8 Tagen".
+    internal static string Span(TimeSpan span)
+    {
+        static string Of(double n, string one, string many) => Math.Round(n) == 1 ? one : $"{Math.Round(n):0} {many}";
+        return span.TotalHours < 1 ? Of(Math.Max(1, span.TotalMinutes), "einer Minute", "Minuten")
+            : span.TotalHours < 48 ? Of(span.TotalHours, "einer Stunde", "Stunden")
+            : Of(span.TotalDays, "einem Tag", "Tagen");
+    }
 }

@@ -40,10 +40,10 @@ public static class ReminderKinds
 
     public static string Describe(ReminderSent e)
     {
-        var text = $"Erinnerung „{Label(e.Kind)}“";
-        if (e.Delivered.Count > 0) text += $": an {e.Delivered.Count} Empfänger verschickt";
-        if (e.Undeliverable.Count > 0) text += $"; {e.Undeliverable.Count} nicht zustellbar";
-        if (e.Delivered.Count == 0 && e.Undeliverable.Count == 0) text += " erledigt";
+        if (e.Delivered.Count == 0 && e.Undeliverable.Count == 0) return $"Automatisch: {Label(e.Kind)}";
+        var text = $"E-Mail „{Label(e.Kind)}“";
+        if (e.Delivered.Count > 0) text += $" an {e.Delivered.Count} Empfänger verschickt";
+        if (e.Undeliverable.Count > 0) text += $"{(e.Delivered.Count > 0 ? ";" : ":")} {e.Undeliverable.Count} nicht zustellbar";
         return text;
     }
 }
