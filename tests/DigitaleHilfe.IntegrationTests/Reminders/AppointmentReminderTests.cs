@@ -16,9 +16,7 @@ public sealed class AppointmentReminderTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task Scheduling_confirms_the_appointment_with_a_calendar_file_to_volunteer_and_senior()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync(Senior);
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync(Senior);
 
         await ScheduleAsync(volunteer, request, Start.AddDays(3));
         await SettleAsync();
@@ -35,9 +33,7 @@ public sealed class AppointmentReminderTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task The_reminder_goes_a_day_before_to_volunteer_and_senior_once()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync(Senior);
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync(Senior);
         await ScheduleAsync(volunteer, request, Start.AddDays(3));
         await SettleAsync();
 
@@ -57,9 +53,7 @@ public sealed class AppointmentReminderTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task A_rescheduled_appointment_is_reminded_at_the_new_time_only()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync();
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync();
         await ScheduleAsync(volunteer, request, Start.AddDays(3));
         await SettleAsync();
 
@@ -77,9 +71,7 @@ public sealed class AppointmentReminderTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task A_cancelled_appointment_is_not_reminded()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync(Senior);
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync(Senior);
         await ScheduleAsync(volunteer, request, Start.AddDays(3));
         await SettleAsync();
 

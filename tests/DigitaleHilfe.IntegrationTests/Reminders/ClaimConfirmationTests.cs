@@ -17,6 +17,8 @@ public sealed class ClaimConfirmationTests(AppFixture app) : ReminderTest(app)
 
         var mail = MailsTo(volunteer.Account.Email).ShouldHaveSingleItem();
         mail.Subject!.ShouldContain("Kontaktdaten");
+        mail.From.Mailboxes.ShouldHaveSingleItem().Name.ShouldBe("Digitale Hilfe Kaiserslautern");
+        mail.ReplyTo.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe("digitale-hilfe@kaiserslautern.example");
         mail.TextBody!.ShouldContain("Erika Mustermann");
         mail.TextBody!.ShouldContain("0631 123456");
         mail.TextBody!.ShouldContain($"http://digitalehilfe.test/Board/{request}");

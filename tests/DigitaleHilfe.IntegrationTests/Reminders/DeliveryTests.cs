@@ -27,7 +27,11 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     private async Task<ReminderDelivery> DispatchByHandAsync(PlannedReminder plan)
     {
         await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        var delivery = new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence, DispatchKey = Guid.NewGuid(), DispatchedAt = Start };
+        // Dispatched "now": no dispatch round running beside the test sees its lease run out.
+        var delivery = new ReminderDelivery
+        {
+            Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence, DispatchKey = Guid.NewGuid(), DispatchedAt = App.Clock.GetUtcNow(),
+        };
         session.Store(delivery);
         await session.SaveChangesAsync();
         return delivery;
@@ -44,6 +48,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     {
         var coordinator = await CoordinatorAsync();
         var request = await LogCallAsync();
+        await SettleAsync();
         var plan = await PlanAsync(request, ReminderKind.UnclaimedEscalation);
         App.Clock.SetUtcNow(plan.DueAt);
         var delivery = await DispatchByHandAsync(plan);
@@ -55,6 +60,20 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
 
         MailsTo(coordinator.Email).Count(m => m.Subject!.Contains("Noch nicht übernommen")).ShouldBe(1);
         (await RemindersSentAsync(request)).Count(e => e.Kind == "UnclaimedEscalation").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_mails_of_one_reminder_share_one_SMTP_connection()
+    {
+        var coordinators = new[] { await CoordinatorAsync(), await CoordinatorAsync(), await CoordinatorAsync() };
+        await LogCallAsync();
+        await SettleAsync();
+        var before = App.Smtp.Sessions;
+
+        await AtAsync(Start.AddHours(24));
+
+        MailsAbout("Noch nicht übernommen").Count.ShouldBe(3);
+        (App.Smtp.Sessions - before).ShouldBe(1);
     }
 
     [Fact]
@@ -121,9 +140,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task A_refused_address_is_listed_as_undeliverable_and_not_retried()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync($"{TestSmtpServer.RefusedMarker}@example.org");
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync($"{TestSmtpServer.RefusedMarker}@example.org");
         var failedBefore = JobStorage.Current.GetMonitoringApi().FailedCount();
 
         await ScheduleAsync(volunteer, request, Start.AddDays(3));

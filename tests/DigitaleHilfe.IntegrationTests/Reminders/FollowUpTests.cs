@@ -14,9 +14,7 @@ public sealed partial class FollowUpTests(AppFixture app) : ReminderTest(app)
 
     private async Task<Guid> ResolvedRequestAsync(string? callerEmail = null)
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync(callerEmail);
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync(callerEmail);
         App.Clock.SetUtcNow(Start.AddHours(1));
         await StepAsync(volunteer, request, "resolve", new { outcome = "Solved", minutesSpent = 60 });
         await SettleAsync();

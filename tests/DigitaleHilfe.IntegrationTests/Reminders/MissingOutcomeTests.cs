@@ -9,9 +9,7 @@ public sealed class MissingOutcomeTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task Two_days_after_an_appointment_without_outcome_the_volunteer_is_asked_once()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync();
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync();
         await ScheduleAsync(volunteer, request, Start.AddDays(1));
 
         await AtAsync(Start.AddDays(3).AddMinutes(-1));
@@ -28,9 +26,7 @@ public sealed class MissingOutcomeTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task A_reported_outcome_means_no_question()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync();
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync();
         await ScheduleAsync(volunteer, request, Start.AddDays(1));
         App.Clock.SetUtcNow(Start.AddDays(1).AddHours(2));
         await StepAsync(volunteer, request, "resolve", new { outcome = "Solved", minutesSpent = 45 });

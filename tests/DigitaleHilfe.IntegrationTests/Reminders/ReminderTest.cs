@@ -46,6 +46,15 @@ public abstract class ReminderTest(AppFixture app) : IntegrationTest(app)
         return logged.Id;
     }
 
+    // A volunteer has claimed a fresh request (the usual start of a reminder test).
+    protected async Task<(Volunteer Volunteer, Guid Request)> ClaimedAsync(string? callerEmail = null)
+    {
+        var volunteer = await VolunteerAsync();
+        var request = await LogCallAsync(callerEmail);
+        await StepAsync(volunteer, request, "claim");
+        return (volunteer, request);
+    }
+
     protected static async Task StepAsync(Volunteer v, Guid requestId, string step, object? body = null)
     {
         var response = await v.Api.PostAsJsonAsync($"/api/v1/help-requests/{requestId}/{step}", body ?? new { });

@@ -11,9 +11,7 @@ public sealed class StaleClaimTests(AppFixture app) : ReminderTest(app)
     public async Task A_claim_without_appointment_is_nudged_after_five_days_and_expires_three_days_later()
     {
         var coordinator = await CoordinatorAsync();
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync();
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync();
         await SettleAsync();
 
         await AtAsync(Start.AddDays(5).AddMinutes(-1));
@@ -47,9 +45,7 @@ public sealed class StaleClaimTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task A_claim_with_an_appointment_is_neither_nudged_nor_expired()
     {
-        var volunteer = await VolunteerAsync();
-        var request = await LogCallAsync();
-        await StepAsync(volunteer, request, "claim");
+        var (volunteer, request) = await ClaimedAsync();
         App.Clock.SetUtcNow(Start.AddDays(4));
         await ScheduleAsync(volunteer, request, Start.AddDays(20));
 

@@ -28,6 +28,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    private int _sessions;
+
+    // SMTP connections opened so far (one per batch of mails is the app's promise).
+    public int Sessions => Volatile.Read(ref _sessions);
+
     // The server goes down (connections refused) and comes back on the same port.
     public async Task StopAsync()
     {
@@ -46,7 +51,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_inbox);
         services.Add(new DelegatingMailboxFilter((SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox _) => !to.User.Contains(RefusedMarker, StringComparison.OrdinalIgnoreCase)));
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _running = server.StartAsync(_stop.Token);
     }
 
     public IReadOnlyCollection<MimeMessage> Messages => _inbox.Messages.ToArray();
