@@ -32,6 +32,20 @@ public sealed class EscalationTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
+    public async Task The_request_page_shows_the_reminders_still_to_come()
+    {
+        var request = await LogCallAsync();
+        await SettleAsync();
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+
+        var page = await coordinator.GetStringAsync($"/HelpRequests/{request}");
+
+        page.ShouldContain("Geplante Erinnerungen");
+        page.ShouldContain("27.11.2026, 10:00 Uhr</time>: Hinweis an die Koordination: noch nicht übernommen");
+        page.ShouldContain("28.11.2026, 10:00 Uhr</time>: Einladung weiterer Helfender");
+    }
+
+    [Fact]
     public async Task A_request_claimed_before_its_escalation_gets_none()
     {
         await CoordinatorAsync();

@@ -8,6 +8,9 @@ public static class GetRequestDetails
 
     public sealed record Details(HelpRequest Request, Caller? Caller, long Version, IReadOnlyList<TimelineEntry> Timeline)
     {
+        // What the reminders will do next for this request, soonest first (staff pages show it).
+        public IReadOnlyList<(string What, DateTimeOffset When)> Upcoming { get; init; } = [];
+
         public string CallerName => Caller?.Name ?? Request.CallerName;
         public IReadOnlyList<string> Phones => Caller is null ? [Request.Phone] : Caller.Phones.Select(Callers.Phones.Display).ToList();
     }
@@ -22,7 +25,12 @@ public static class GetRequestDetails
             var events = await session.Events.FetchStreamAsync(query.Id, token: cancellationToken);
             var timeline = Timeline.From(events);
             var caller = request.CallerId is { } callerId ? await session.LoadAsync<Caller>(callerId, cancellationToken) : null;
-            return new Details(request, caller, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline);
+            var upcoming = await session.Query<Reminders.PlannedReminder>().Where(p => p.RequestId == query.Id).OrderBy(p => p.DueAt)
+                .ToListAsync(cancellationToken);
+            return new Details(request, caller, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline)
+            {
+                Upcoming = upcoming.Select(p => (Reminders.ReminderKinds.Label(p.Kind), p.DueAt)).ToList(),
+            };
         }
     }
 }
