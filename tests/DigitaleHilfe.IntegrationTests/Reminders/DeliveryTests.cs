@@ -141,7 +141,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     public async Task A_refused_address_is_listed_as_undeliverable_and_not_retried()
     {
         var (volunteer, request) = await ClaimedAsync($"{TestSmtpServer.RefusedMarker}@example.org");
-        var failedBefore = JobStorage.Current.GetMonitoringApi().FailedCount();
+        var failedBefore = App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount();
 
         await ScheduleAsync(volunteer, request, Start.AddDays(3));
         await SettleAsync();
@@ -162,6 +162,6 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
         page.ShouldContain($"{TestSmtpServer.RefusedMarker}@example.org");
         page.ShouldContain("Terminbestätigung");
         // The job that met the refusal ends as failed in /jobs, without retries.
-        JobStorage.Current.GetMonitoringApi().FailedCount().ShouldBeGreaterThan(failedBefore);
+        App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount().ShouldBeGreaterThan(failedBefore);
     }
 }

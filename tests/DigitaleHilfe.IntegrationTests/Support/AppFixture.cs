@@ -104,6 +104,13 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly List<WebApplicationFactory<Program>> _variants = [];
 
+    // Another app instance a test builds itself, disposed with the suite like the variants.
+    public WebApplicationFactory<Program> Track(WebApplicationFactory<Program> instance)
+    {
+        _variants.Add(instance);
+        return instance;
+    }
+
     // The same app with other settings. Kept alive until the suite ends: Hangfire keeps process-wide
     // static configuration (its log provider), which must not point at a disposed host mid-run.
     public WebApplicationFactory<Program> Variant(params (string Key, string Value)[] settings)

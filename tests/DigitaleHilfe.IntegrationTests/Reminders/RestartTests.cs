@@ -1,0 +1,79 @@
+using System.Net.Http.Json;
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.Reminders;
+using DigitaleHilfe.Web.Features.Volunteers;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DigitaleHilfe.IntegrationTests.Reminders;
+
+// The crash case with whole app instances on their own database: the first saves the events and
+// never plans anything (its planner and job server are off, as if it died right after saving); a
+// second instance starts afterwards and must find, plan and send what the first left behind.
+public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
+{
+    private static string ConnectionString => new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "digitalehilfe_restart" }.ToString();
+
+    private WebApplicationFactory<Program> Instance(bool runsReminders) => App.Track(new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    {
+        b.UseEnvironment("Testing");
+        b.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        b.UseSetting("Smtp:Host", "127.0.0.1");
+        b.UseSetting("Smtp:Port", App.Smtp.Port.ToString());
+        b.UseSetting("DemoData:Seed", "false");
+        b.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
+        b.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
+        b.UseSetting("Marten:Daemon", runsReminders ? "Solo" : "Disabled");
+        b.UseSetting("Hangfire:Server:Enabled", runsReminders ? "true" : "false");
+        b.UseSetting("Hangfire:QueuePollInterval", "00:00:00.2");
+        b.UseSetting("Reminders:DispatchInterval", "00:00:01");
+        b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(App.Clock));
+    }));
+
+    [Fact]
+    public async Task A_claim_saved_by_an_instance_that_died_before_planning_is_confirmed_by_the_next_one()
+    {
+        var first = Instance(runsReminders: false);
+        var store = first.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await store.Advanced.ResetAllData();
+        var volunteer = await CreateVolunteerAsync(first);
+        var logged = await SendAsync(first, AppFixture.ValidCall());
+        (await volunteer.PostAsync($"/api/v1/help-requests/{logged.Id}/claim", null)).EnsureSuccessStatusCode();
+        await using (var session = store.QuerySession())
+            (await session.Query<PlannedReminder>().CountAsync()).ShouldBe(0);   // saved, nothing planned
+
+        var second = Instance(runsReminders: true);
+        second.CreateClient();   // starts it: its planner catches up from the progress stored in PostgreSQL
+
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.Subject!.Contains("Kontaktdaten") && m.Subject.Contains(logged.Number), TimeSpan.FromSeconds(30));
+        mail.TextBody!.ShouldContain("Erika Mustermann");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        App.Smtp.Messages.Count(m => m.Subject!.Contains("Kontaktdaten")).ShouldBe(1);
+    }
+
+    private static async Task<HttpClient> CreateVolunteerAsync(WebApplicationFactory<Program> instance)
+    {
+        var account = await SendAsync(instance, new CreateAccount.Command($"helfer-{Guid.NewGuid():N}@example.org", "Hans Helfer", [Role.Volunteer], AppFixture.Password));
+        await using (var session = instance.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.Append(account.Account!.Id, new VolunteerProfileUpdated(account.Account.Id, ["tablet"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
+            await session.SaveChangesAsync();
+        }
+        var key = await SendAsync(instance, new CreateApiKey.Command(account.Account.Email, "Test"));
+        var client = instance.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        return client;
+    }
+
+    private static async Task<T> SendAsync<T>(WebApplicationFactory<Program> instance, Mediator.ICommand<T> command)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(command);
+    }
+}
