@@ -49,4 +49,21 @@ public sealed class DigestTests(AppFixture app) : ReminderTest(app)
         text.ShouldContain("Stunden der Helfenden: 1,5");
         text.ShouldNotContain("Mustermann");
     }
+
+    [Fact]
+    public async Task A_refused_coordinator_address_is_listed_and_not_tried_again_that_week()
+    {
+        await CoordinatorAsync();
+        var refused = await App.SendAsync(new Web.Features.Accounts.CreateAccount.Command(
+            $"{TestSmtpServer.RefusedMarker}@example.org", "Karl Koordination", [Web.Features.Accounts.Role.Coordinator], AppFixture.Password));
+
+        await RunDigestAsync();
+        await RunDigestAsync();
+
+        MailsAbout("Wochenübersicht").Count.ShouldBe(1);
+        await using var session = App.QuerySession();
+        var entry = (await Marten.QueryableExtensions.ToListAsync(session.Query<UndeliverableEmail>())).ShouldHaveSingleItem();
+        entry.Kind.ShouldBe("Wochenübersicht");
+        entry.Recipient.ShouldBe("Koordination Karl Koordination");
+    }
 }

@@ -86,4 +86,25 @@ public sealed class EscalationTests(AppFixture app) : ReminderTest(app)
         (await RequestAsync(request)).InvitedVolunteers.ShouldBe(volunteers.Select(v => v.Id), ignoreOrder: true);
         foreach (var v in volunteers) MailsTo(v.Email).Count(m => m.Subject!.StartsWith("Neue Anfrage")).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task An_invitation_to_a_refused_address_is_listed_as_undeliverable()
+    {
+        var refused = (await App.SendAsync(new CreateAccount.Command(
+            $"{TestSmtpServer.RefusedMarker}@example.org", "Vera Verreist", [Role.Volunteer], AppFixture.Password))).Account!;
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.Append(refused.Id, new VolunteerProfileUpdated(refused.Id, ["online-banking"], ["innenstadt-ost"], ["de"], ["hausbesuch"], 2, [], null, "Test", Start));
+            await session.SaveChangesAsync();
+        }
+
+        await LogCallAsync();
+        await SettleAsync();
+
+        await using var query = App.QuerySession();
+        var entry = (await query.Query<Web.Features.Reminders.UndeliverableEmail>().ToListAsync()).ShouldHaveSingleItem();
+        entry.Kind.ShouldBe("Einladung passender Helfender");
+        entry.Recipient.ShouldBe("Helfende Person Vera Verreist");
+        entry.Reason.ShouldContain("550");
+    }
 }

@@ -44,9 +44,21 @@ public static class InviteVolunteers
             await session.SaveChangesAsync(ct);
             // One connection for all; an invitation that does not arrive is not retried (the next best
             // are invited later if nobody claims), but it is logged.
-            var results = await email.SendBatchAsync(chosen.Select(c => Mail(request, c.Suggestion, c.Account, links.To($"Invitations/{c.Token}"))).ToList(), ct);
-            foreach (var (result, (_, account, _)) in results.Zip(chosen).Where(x => x.First.Status != DeliveryStatus.Delivered))
-                logger.LogWarning("Invitation to {Volunteer} was not sent: {Error}", account.Id, result.Error);
+            var messages = chosen.Select(c => Mail(request, c.Suggestion, c.Account, links.To($"Invitations/{c.Token}"))).ToList();
+            var results = await email.SendBatchAsync(messages, ct);
+var refused = false;
+            for (var i = 0; i < results.Count; i++)
+            {
+                if (results[i].Status == DeliveryStatus.Delivered) continue;
+                var account = chosen[i].Account;
+                logger.LogWarning("Invitation to {Volunteer} was not sent: {Error}", account.Id, results[i].Error);
+                if (results[i].Status != DeliveryStatus.Permanent) continue;
+                // A refused address stays refused: the coordinators should hear of it.
+                session.Store(Reminders.UndeliverableEmail.Of(messages[i], "Einladung passender Helfender", $"Helfende Person {account.Name}",
+                    results[i].Error ?? "", now, request));
+                refused = true;
+            }
+            if (refused) await session.SaveChangesAsync(ct);
             return chosen.Select(c => c.Account.Id).ToList();
         }
 

@@ -135,9 +135,6 @@ public sealed class SendReminder(
         await session.SaveChangesAsync();
     }
 
-    private static UndeliverableEmail Undeliverable(HelpRequest request, PlannedReminder plan, ReminderMail mail, string reason, int attempts, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now), At = now, Kind = ReminderKinds.Label(plan.Kind), RequestId = request.Id, RequestNumber = request.Number,
-        Recipient = mail.RecipientLabel, Address = mail.Message.To, IsCaller = mail.RecipientKey == "caller", Subject = mail.Message.Subject, Reason = reason, Attempts = attempts,
-    };
+    private static UndeliverableEmail Undeliverable(HelpRequest request, PlannedReminder plan, ReminderMail mail, string reason, int attempts, DateTimeOffset now) =>
+        UndeliverableEmail.Of(mail.Message, ReminderKinds.Label(plan.Kind), mail.RecipientLabel, reason, now, request, attempts, isCaller: mail.RecipientKey == "caller");
 }

@@ -1,3 +1,6 @@
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Infrastructure.Email;
+
 namespace DigitaleHilfe.Web.Features.Reminders;
 
 // A reminder email the mail server refused for good (5xx, bad address) or that still could not be
@@ -18,6 +21,14 @@ public sealed record UndeliverableEmail
     public int Attempts { get; init; }
     public DateTimeOffset? DismissedAt { get; init; }
     public string? DismissedBy { get; init; }
+
+    public static UndeliverableEmail Of(
+        EmailMessage message, string kind, string recipient, string reason, DateTimeOffset now, HelpRequest? request = null, int attempts = 1,
+        bool isCaller = false) => new()
+    {
+        Id = Guid.CreateVersion7(now), At = now, Kind = kind, RequestId = request?.Id, RequestNumber = request?.Number,
+        Recipient = recipient, Address = message.To, Subject = message.Subject, Reason = reason, Attempts = attempts, IsCaller = isCaller,
+    };
 }
 
 public sealed class UndeliverableEmailException(string message) : Exception(message);

@@ -20,7 +20,7 @@ public sealed record DigestFigures(int New, int Open, int InProgress, int Overdu
 
 // Monday morning: what happened in the last seven days and what needs attention, for every coordinator.
 public sealed class WeeklyDigest(
-    IDocumentSession session, IEmailSender email, PublicLinks links, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<WeeklyDigest> logger)
+    IDocumentSession session, IEmailSender email, PublicLinks links, IOptions<ReminderOptions> options, TimeProvider clock)
 {
     [AutomaticRetry(Attempts = 5)]
     [JobDisplayName("Wochenübersicht für die Koordination")]
@@ -35,14 +35,17 @@ public sealed class WeeklyDigest(
         if (coordinators.Count == 0) return;
 
         var figures = await FiguresAsync(now);
-        var results = await email.SendBatchAsync(coordinators.Select(a => Mail(a, figures, now)).ToList());
-        var delivered = coordinators.Where((_, i) => results[i].Status == DeliveryStatus.Delivered).Select(a => a.Id);
-        session.Store(sent with { Delivered = [.. sent.Delivered, .. delivered] });
+        var mails = coordinators.Select(a => Mail(a, figures, now)).ToList();
+        var results = await email.SendBatchAsync(mails);
+        // A refused address is not tried again this week; the coordinators' page lists it.
+        var done = coordinators.Where((_, i) => results[i].Status != DeliveryStatus.Transient).Select(a => a.Id);
+        for (var i = 0; i < results.Count; i++)
+            if (results[i].Status == DeliveryStatus.Permanent)
+                session.Store(UndeliverableEmail.Of(mails[i], "Wochenübersicht", $"Koordination {coordinators[i].Name}", results[i].Error ?? "", now));
+        session.Store(sent with { Delivered = [.. sent.Delivered, .. done] });
         await session.SaveChangesAsync();
         if (results.Any(r => r.Status == DeliveryStatus.Transient))
             throw new InvalidOperationException("Die Wochenübersicht ging nicht an alle; Hangfire versucht es später noch einmal.");
-        if (results.FirstOrDefault(r => r.Status == DeliveryStatus.Permanent) is { } refused)
-            logger.LogWarning("Weekly digest refused for a coordinator: {Error}", refused.Error);
     }
 
     public async Task<DigestFigures> FiguresAsync(DateTimeOffset now)
