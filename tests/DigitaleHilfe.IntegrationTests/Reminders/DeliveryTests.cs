@@ -77,6 +77,31 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
+    public async Task Reminders_still_with_their_job_do_not_hide_those_behind_them()
+    {
+        await CoordinatorAsync();
+        foreach (var _ in Enumerable.Range(0, 3)) await LogCallAsync();
+        await SettleAsync();
+        App.Clock.SetUtcNow(Start.AddHours(24));
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            var due = await session.Query<PlannedReminder>().Where(p => p.Kind == ReminderKind.UnclaimedEscalation)
+                .OrderBy(p => p.DueAt).ThenBy(p => p.Id).ToListAsync();
+            due.Count.ShouldBe(3);
+            foreach (var plan in due.Take(2))   // these two have a job running
+                session.Store(new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence, DispatchKey = Guid.NewGuid(), DispatchedAt = Start.AddHours(24) });
+            await session.SaveChangesAsync();
+        }
+
+        // A node that hands out one reminder per round still finds the third.
+        var node = App.Variant(("Reminders:DispatchBatchSize", "1"));
+        await using var scope = node.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<DispatchReminders>().RunAsync()).ShouldBe(1);
+
+        await App.Smtp.WaitForMessageAsync(m => m.Subject!.Contains("Noch nicht übernommen"));
+    }
+
+    [Fact]
     public async Task Events_saved_while_no_planner_runs_are_planned_and_sent_when_it_starts_again()
     {
         var coordinator = App.Services.GetRequiredService<IProjectionCoordinator>();

@@ -11,8 +11,6 @@ public sealed class DispatchReminders(
     IDocumentSession session, IBackgroundJobClient jobs, JobStorage storage, IOptions<ReminderOptions> options, TimeProvider clock,
     ILogger<DispatchReminders> logger)
 {
-    private const int BatchSize = 200;
-
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Fällige Erinnerungen verteilen")]
     public async Task<int> RunAsync()
@@ -27,18 +25,26 @@ public sealed class DispatchReminders(
     private async Task<int> DispatchAsync()
     {
         var now = clock.GetUtcNow();
-        var due = await session.Query<PlannedReminder>().Where(p => p.DueAt <= now).OrderBy(p => p.DueAt).Take(BatchSize).ToListAsync();
-        if (due.Count == 0) return 0;
-        var deliveries = (await session.LoadManyAsync<ReminderDelivery>(due.Select(p => p.DeliveryId).ToArray())).ToDictionary(d => d.Id);
-
+        var batch = options.Value.DispatchBatchSize;
         var dispatched = new List<ReminderDelivery>();
-        foreach (var plan in due)
+        // Page through everything due: reminders waiting for a retry or still with their job must not
+        // hide the ones behind them.
+        for (var page = 0; dispatched.Count < batch; page++)
         {
-            var delivery = deliveries.GetValueOrDefault(plan.DeliveryId) ?? new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence };
-            if (!delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
-            delivery = delivery with { DispatchKey = Guid.NewGuid(), DispatchedAt = now };
-            session.Store(delivery);
-            dispatched.Add(delivery);
+            var due = await session.Query<PlannedReminder>().Where(p => p.DueAt <= now).OrderBy(p => p.DueAt).ThenBy(p => p.Id)
+                .Skip(page * batch).Take(batch).ToListAsync();
+            if (due.Count == 0) break;
+            var deliveries = (await session.LoadManyAsync<ReminderDelivery>(due.Select(p => p.DeliveryId).ToArray())).ToDictionary(d => d.Id);
+            foreach (var plan in due)
+            {
+                var delivery = deliveries.GetValueOrDefault(plan.DeliveryId)
+                    ?? new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence };
+                if (dispatched.Count == batch || !delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
+                delivery = delivery with { DispatchKey = Guid.NewGuid(), DispatchedAt = now };
+                session.Store(delivery);
+                dispatched.Add(delivery);
+            }
+            if (due.Count < batch) break;
         }
         if (dispatched.Count == 0) return 0;
         // Saved before enqueueing: a job always finds its key. A crash in between leaves a delivery

@@ -23,6 +23,8 @@ public sealed class ReminderOptions
 
     // How often due reminders are looked for (every app node looks; one at a time dispatches).
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+    // At most this many reminders are handed to Hangfire per round; the rest follow in the next.
+    public int DispatchBatchSize { get; set; } = 200;
     // A dispatched reminder whose job has not reported back after this long is dispatched again
     // (the job may have been lost with a crashed server); the old job then stands down.
     public TimeSpan DispatchLease { get; set; } = TimeSpan.FromMinutes(15);

@@ -13,7 +13,8 @@ public static class RemindersSetup
                     o.AppointmentReminderBefore, o.UnclaimedEscalationAfter, o.UnclaimedWidenAfter, o.StaleClaimNudgeAfter,
                     o.ClaimExpiresAfterNudge, o.MissingOutcomeAfter, o.FollowUpAfter, o.FollowUpLinkLifetime,
                 }.All(t => t >= TimeSpan.Zero), "Reminders: delays must not be negative.")
-            .Validate(o => o.DispatchInterval > TimeSpan.Zero && o.DispatchLease > TimeSpan.Zero, "Reminders:DispatchInterval and DispatchLease must be positive.")
+            .Validate(o => o.DispatchInterval > TimeSpan.Zero && o.DispatchLease > TimeSpan.Zero && o.DispatchBatchSize > 0,
+                "Reminders:DispatchInterval, DispatchLease and DispatchBatchSize must be positive.")
             .Validate(o => o.RetryDelays.All(d => d > TimeSpan.Zero), "Reminders:RetryDelays must be positive.")
             .ValidateOnStart();
 
