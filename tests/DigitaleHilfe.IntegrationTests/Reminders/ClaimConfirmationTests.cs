@@ -1,5 +1,8 @@
 using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Volunteers;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitaleHilfe.IntegrationTests.Reminders;
 
@@ -10,6 +13,11 @@ public sealed class ClaimConfirmationTests(AppFixture app) : ReminderTest(app)
     {
         var volunteer = await VolunteerAsync();
         var request = await LogCallAsync();
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.Append(request, new NoteAdded(request, "Bitte vormittags anrufen", "Hanna Hotline", AppFixture.Start));
+            await session.SaveChangesAsync();
+        }
 
         await StepAsync(volunteer, request, "claim");
         await SettleAsync();
@@ -21,6 +29,7 @@ public sealed class ClaimConfirmationTests(AppFixture app) : ReminderTest(app)
         mail.ReplyTo.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe("digitale-hilfe@kaiserslautern.example");
         mail.TextBody!.ShouldContain("Erika Mustermann");
         mail.TextBody!.ShouldContain("0631 123456");
+        mail.TextBody!.ShouldContain("Notizen: Bitte vormittags anrufen (Hanna Hotline)");
         mail.TextBody!.ShouldContain($"http://digitalehilfe.test/Board/{request}");
         mail.HtmlBody!.ShouldContain("Erika Mustermann");
         (await RemindersSentAsync(request)).ShouldHaveSingleItem().Kind.ShouldBe("ClaimConfirmation");

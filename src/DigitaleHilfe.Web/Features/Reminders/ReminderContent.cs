@@ -29,7 +29,7 @@ public sealed class ReminderContent(
         return plan.Kind switch
         {
             ReminderKind.Invitation or ReminderKind.UnclaimedWidening => new ReminderWork { Before = ct => InviteAsync(r.Id, ct) },
-            ReminderKind.ClaimConfirmation when emails.ClaimDetails => ToVolunteer(volunteer, ClaimConfirmation(r, caller, volunteer)),
+            ReminderKind.ClaimConfirmation when emails.ClaimDetails => ToVolunteer(volunteer, ClaimConfirmation(r, caller, await NotesAsync(session, r.Id))),
             ReminderKind.AppointmentConfirmation => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: false, now),
             ReminderKind.AppointmentReminder => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: true, now),
             ReminderKind.UnclaimedEscalation => new ReminderWork { Mails = await ToCoordinatorsAsync(session, Escalation(r, now)) },
@@ -64,13 +64,16 @@ public sealed class ReminderContent(
 
     private string What(HelpRequest r) => $"{catalog.TopicLabel(r.Topic)} in {catalog.DistrictLabel(r.District)}";
 
-    private Func<Account, EmailMessage> ClaimConfirmation(HelpRequest r, Caller? caller, Account? _) => a => new EmailLayout()
+    private static async Task<string> NotesAsync(IDocumentSession session, Guid requestId) => string.Join("\n",
+        (await session.Events.FetchStreamAsync(requestId)).Select(e => e.Data).OfType<NoteAdded>().Select(n => $"{n.Text} ({n.AddedBy})"));
+
+    private Func<Account, EmailMessage> ClaimConfirmation(HelpRequest r, Caller? caller, string notes) => a => new EmailLayout()
         .Greeting(a.Name)
         .Paragraph($"vielen Dank, dass Sie die Anfrage {r.Number} betreuen. Hier ist alles, was Sie für den ersten Anruf brauchen.")
         .Facts(("Person", caller?.Name ?? r.CallerName), ("Telefon", caller is null ? r.Phone : string.Join(", ", caller.Phones.Select(Phones.Display))),
             ("Adresse", caller?.Address), ("Ansprechperson", caller?.ContactPerson), ("Hinweise", caller?.Notes))
         .Facts(("Thema", What(r)), ("Gewünscht", catalog.HelpModeLabel(r.HelpMode)), ("Anliegen", r.Description),
-            ("Ergänzungen", string.Join("\n", r.AddedDetails)), ("Gut erreichbar", r.PreferredTimes))
+            ("Ergänzungen", string.Join("\n", r.AddedDetails)), ("Gut erreichbar", r.PreferredTimes), ("Notizen", notes))
         .Paragraph("Bitte rufen Sie in den nächsten Tagen an und tragen Sie den vereinbarten Termin ein – dann bekommen Sie ihn auch für Ihren Kalender.")
         .Button("Anfrage öffnen", links.To($"Board/{r.Id}"))
         .Footer(VolunteerFooter)
