@@ -17,6 +17,13 @@ namespace DigitaleHilfe.IntegrationTests.Reminders;
 // second instance starts afterwards and must find, plan and send what the first left behind.
 public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
 {
+    // Their own clock and mail server: the instances live on until the suite ends, and nothing they
+    // might still send may reach the other tests' inbox when those move time.
+    private readonly TestClock _clock = new(AppFixture.Start);
+    private readonly TestSmtpServer _smtp = new();
+
+    public override async Task DisposeAsync() => await _smtp.DisposeAsync();
+
     private static string ConnectionString => new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "digitalehilfe_restart" }.ToString();
 
     private WebApplicationFactory<Program> Instance(bool runsReminders) => App.Track(new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -24,7 +31,7 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
         b.UseEnvironment("Testing");
         b.UseSetting("ConnectionStrings:Postgres", ConnectionString);
         b.UseSetting("Smtp:Host", "127.0.0.1");
-        b.UseSetting("Smtp:Port", App.Smtp.Port.ToString());
+        b.UseSetting("Smtp:Port", _smtp.Port.ToString());
         b.UseSetting("DemoData:Seed", "false");
         b.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
         b.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
@@ -32,7 +39,7 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
         b.UseSetting("Hangfire:Server:Enabled", runsReminders ? "true" : "false");
         b.UseSetting("Hangfire:QueuePollInterval", "00:00:00.2");
         b.UseSetting("Reminders:DispatchInterval", "00:00:01");
-        b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(App.Clock));
+        b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
     }));
 
     [Fact]
@@ -51,10 +58,10 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
         var second = Instance(runsReminders: true);
         second.CreateClient();   // starts it: its planner catches up from the progress stored in PostgreSQL
 
-        var mail = await App.Smtp.WaitForMessageAsync(m => m.Subject!.Contains("Kontaktdaten") && m.Subject.Contains(logged.Number), TimeSpan.FromSeconds(30));
+        var mail = await _smtp.WaitForMessageAsync(m => m.Subject!.Contains("Kontaktdaten") && m.Subject.Contains(logged.Number), TimeSpan.FromSeconds(30));
         mail.TextBody!.ShouldContain("Erika Mustermann");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        App.Smtp.Messages.Count(m => m.Subject!.Contains("Kontaktdaten")).ShouldBe(1);
+        _smtp.Messages.Count(m => m.Subject!.Contains("Kontaktdaten")).ShouldBe(1);
     }
 
     private static async Task<HttpClient> CreateVolunteerAsync(WebApplicationFactory<Program> instance)
