@@ -27,6 +27,9 @@ public sealed class DispatchReminders(
         var now = clock.GetUtcNow();
         var batch = options.Value.DispatchBatchSize;
         var dispatched = new List<ReminderDelivery>();
+        // One reminder per request at a time: two jobs appending to one request at once would only
+        // make one of them record its work a second time. The next one follows when the first is done.
+        var busy = new HashSet<Guid>();
         // Page through everything due: reminders waiting for a retry or still with their job must not
         // hide the ones behind them.
         for (var page = 0; dispatched.Count < batch; page++)
@@ -39,7 +42,9 @@ public sealed class DispatchReminders(
             {
                 var delivery = deliveries.GetValueOrDefault(plan.DeliveryId)
                     ?? new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence };
-                if (dispatched.Count == batch || !delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
+                if (delivery is { Done: false, DispatchKey: not null, DispatchedAt: { } at } && now - at < options.Value.DispatchLease) busy.Add(plan.RequestId);
+                if (dispatched.Count == batch || busy.Contains(plan.RequestId) || !delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
+                busy.Add(plan.RequestId);
                 delivery = delivery with { DispatchKey = Guid.NewGuid(), DispatchedAt = now };
                 session.Store(delivery);
                 dispatched.Add(delivery);

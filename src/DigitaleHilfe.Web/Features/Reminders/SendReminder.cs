@@ -12,7 +12,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // run finds the record and does nothing.
 public sealed class SendReminder(
     IDocumentStore store, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
-    ILogger<SendReminder> logger)
+    IBackgroundJobClient jobs, ILogger<SendReminder> logger)
 {
     // Our own retries (with back-off by the app's clock) instead of Hangfire's: a failed job in
     // /jobs then means "undeliverable", which coordinators also see on their page.
@@ -101,11 +101,20 @@ public sealed class SendReminder(
             return;
         }
 
+        await DispatchNextForAsync(plan, now);
         if (transient.Count > 0)
             logger.LogWarning("Reminder {Key} for {Request}: {Count} mails wait for another try at {Next}.", key, request.Number, transient.Count, delivery.NextAttemptAt);
         if (undeliverable.Count > 0)
             throw new UndeliverableEmailException(
                 $"Erinnerung „{ReminderKinds.Label(plan.Kind)}“ zu {request.Number}: {undeliverable.Count} E-Mail(s) nicht zustellbar – {undeliverable[0].Reason}");
+    }
+
+    // The dispatcher sends one reminder per request at a time; the next one due goes now, not a round later.
+    private async Task DispatchNextForAsync(PlannedReminder plan, DateTimeOffset now)
+    {
+        await using var session = store.QuerySession();
+        if (await session.Query<PlannedReminder>().AnyAsync(p => p.RequestId == plan.RequestId && p.DueAt <= now && p.Id != plan.Id))
+            jobs.Enqueue<DispatchReminders>(d => d.RunAsync());
     }
 
     private async Task RecordAfterConflictAsync(ReminderSent sent, ReminderDelivery delivery, IEnumerable<UndeliverableEmail> undeliverable)
@@ -133,6 +142,8 @@ public sealed class SendReminder(
         // The plan is owed no more; the planner writes it anew if the request changes again.
         session.DeleteWhere<PlannedReminder>(p => p.Id == delivery.PlanId && p.Occurrence == delivery.Occurrence);
         await session.SaveChangesAsync();
+        if (Guid.TryParseExact(delivery.PlanId.Split('/')[0], "N", out var requestId))
+            await DispatchNextForAsync(new PlannedReminder { Id = delivery.PlanId, RequestId = requestId }, now);
     }
 
     private static UndeliverableEmail Undeliverable(HelpRequest request, PlannedReminder plan, ReminderMail mail, string reason, int attempts, DateTimeOffset now) =>
