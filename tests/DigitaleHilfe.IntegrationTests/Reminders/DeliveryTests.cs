@@ -131,6 +131,30 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
+    public async Task A_request_snapshot_from_before_reminders_is_rebuilt_from_its_events_before_planning()
+    {
+        var coordinator = App.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        Guid request;
+        try
+        {
+            request = await LogCallAsync();
+            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            var stored = await session.LoadAsync<HelpRequest>(request);
+            session.Store(stored! with { StatusSince = default });   // as written by the previous version
+            await session.SaveChangesAsync();
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+        await SettleAsync();
+
+        (await PlanAsync(request, ReminderKind.UnclaimedEscalation)).DueAt.ShouldBe(Start.AddHours(24));
+        (await RequestAsync(request)).StatusSince.ShouldBe(Start);
+    }
+
+    [Fact]
     public async Task While_the_mail_server_is_down_the_mail_waits_and_arrives_once_it_is_back()
     {
         var volunteer = await VolunteerAsync();

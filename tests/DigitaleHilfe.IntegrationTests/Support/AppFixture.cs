@@ -2,6 +2,7 @@ using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Intake;
 using DigitaleHilfe.Web.Features.Reminders;
 using Marten.Events;
+using Hangfire;
 using Marten;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
@@ -145,13 +146,17 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         throw new TimeoutException("Reminders kept coming due.");
     }
 
-    private static async Task WaitForRunningRemindersAsync(IDocumentStore store)
+    // Quiet: no reminder job holds a delivery, and Hangfire has nothing queued or running (such as a
+    // dispatch round the planner asked for), which could otherwise act after the test moved the clock.
+    private async Task WaitForRunningRemindersAsync(IDocumentStore store)
     {
+        var monitor = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var until = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < until)
         {
             await using var session = store.QuerySession();
-            if (!await session.Query<ReminderDelivery>().AnyAsync(d => !d.Done && d.DispatchKey != null)) return;
+            if (!await session.Query<ReminderDelivery>().AnyAsync(d => !d.Done && d.DispatchKey != null)
+                && monitor.EnqueuedCount("default") == 0 && monitor.ProcessingCount() == 0) return;
             await Task.Delay(50);
         }
         throw new TimeoutException("A reminder job did not finish.");

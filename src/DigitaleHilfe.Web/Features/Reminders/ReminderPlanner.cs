@@ -31,7 +31,16 @@ public sealed class ReminderPlanner : SubscriptionBase
             .Select(e => e.StreamId).Distinct().ToList();
         if (ids.Count == 0) return NullChangeListener.Instance;
 
-        var requests = await operations.LoadManyAsync<HelpRequest>(ct, ids);
+        var requests = new List<HelpRequest>();
+        foreach (var stored in await operations.LoadManyAsync<HelpRequest>(ct, ids))
+        {
+            // A snapshot stored before reminders existed lacks the times they count from (StatusSince
+            // and friends): rebuild it from its events once, and keep the rebuilt one.
+            if (stored.StatusSince != default) { requests.Add(stored); continue; }
+            if (await operations.Events.AggregateStreamAsync<HelpRequest>(stored.Id, token: ct) is not { } rebuilt) continue;
+            operations.Store(rebuilt);
+            requests.Add(rebuilt);
+        }
         var existing = (await operations.Query<PlannedReminder>().Where(p => p.RequestId.IsOneOf(ids)).ToListAsync(ct))
             .ToDictionary(p => p.Id);
         var now = clock.GetUtcNow();
