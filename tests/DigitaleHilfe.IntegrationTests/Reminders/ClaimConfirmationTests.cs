@@ -47,4 +47,25 @@ public sealed class ClaimConfirmationTests(AppFixture app) : ReminderTest(app)
         MailsTo(volunteer.Account.Email).ShouldBeEmpty();
         (await RemindersSentAsync(request)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_confirmation_that_could_not_go_out_for_more_than_a_day_is_dropped_as_stale()
+    {
+        var volunteer = await VolunteerAsync();
+        var request = await LogCallAsync();
+        await App.Smtp.StopAsync();
+        try
+        {
+            await StepAsync(volunteer, request, "claim");
+            await SettleAsync();
+        }
+        finally
+        {
+            App.Smtp.Start();
+        }
+
+        await AtAsync(AppFixture.Start.AddDays(1).AddMinutes(1));
+
+        MailsAbout("Kontaktdaten").ShouldBeEmpty();
+    }
 }

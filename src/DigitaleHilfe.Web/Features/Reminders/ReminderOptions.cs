@@ -21,6 +21,10 @@ public sealed class ReminderOptions
     // This long after the request was resolved, someone asks the senior whether all is well (K).
     public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromDays(7);
 
+    // Invitations and confirmations are news only while fresh: one this late is dropped (after a long
+    // outage, or on the first start after the upgrade, for claims made long ago).
+    public TimeSpan ImmediateStaleAfter { get; set; } = TimeSpan.FromDays(1);
+
     // How often due reminders are looked for (every app node looks; one at a time dispatches).
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMinutes(1);
     // At most this many reminders are handed to Hangfire per round; the rest follow in the next.

@@ -50,6 +50,10 @@ public static class ReminderSchedule
         return owed.Where(d => !r.Handled(d.Key)).ToList();
     }
 
+    // Due the moment the request changed; only worth sending while that is recent.
+    public static bool IsImmediate(ReminderKind kind) =>
+        kind is ReminderKind.Invitation or ReminderKind.ClaimConfirmation or ReminderKind.AppointmentConfirmation;
+
     public static bool IsOwed(HelpRequest r, ReminderKind kind, string occurrence, ReminderOptions o) =>
         For(r, o).Any(d => d.Kind == kind && d.Occurrence == occurrence);
 

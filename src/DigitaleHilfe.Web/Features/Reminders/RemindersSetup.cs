@@ -11,7 +11,7 @@ public static class RemindersSetup
             .Validate(o => new[]
                 {
                     o.AppointmentReminderBefore, o.UnclaimedEscalationAfter, o.UnclaimedWidenAfter, o.StaleClaimNudgeAfter,
-                    o.ClaimExpiresAfterNudge, o.MissingOutcomeAfter, o.FollowUpAfter, o.FollowUpLinkLifetime,
+                    o.ClaimExpiresAfterNudge, o.MissingOutcomeAfter, o.FollowUpAfter, o.FollowUpLinkLifetime, o.ImmediateStaleAfter,
                 }.All(t => t >= TimeSpan.Zero), "Reminders: delays must not be negative.")
             .Validate(o => o.DispatchInterval > TimeSpan.Zero && o.DispatchLease > TimeSpan.Zero && o.DispatchBatchSize > 0,
                 "Reminders:DispatchInterval, DispatchLease and DispatchBatchSize must be positive.")

@@ -38,6 +38,12 @@ public sealed class SendReminder(
             return;
         }
 
+        if (ReminderSchedule.IsImmediate(plan.Kind) && now - plan.DueAt > options.Value.ImmediateStaleAfter)
+        {
+            await FinishAsync(delivery, now, "zu spät, nicht mehr verschickt");
+            return;
+        }
+
         var work = await content.ForAsync(session, plan, request, now);
         var acted = work.Before is { } before && await before(CancellationToken.None);
         var key = ReminderSchedule.Key(plan.Kind, plan.Occurrence);
