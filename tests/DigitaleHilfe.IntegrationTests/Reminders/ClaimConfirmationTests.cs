@@ -53,16 +53,11 @@ public sealed class ClaimConfirmationTests(AppFixture app) : ReminderTest(app)
     {
         var volunteer = await VolunteerAsync();
         var request = await LogCallAsync();
-        await App.Smtp.StopAsync();
-        try
+        await WhileMailServerIsDownAsync(async () =>
         {
             await StepAsync(volunteer, request, "claim");
             await SettleAsync();
-        }
-        finally
-        {
-            App.Smtp.Start();
-        }
+        });
 
         await AtAsync(AppFixture.Start.AddDays(1).AddMinutes(1));
 

@@ -159,8 +159,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     {
         var volunteer = await VolunteerAsync();
         var request = await LogCallAsync();
-        await App.Smtp.StopAsync();
-        try
+        await WhileMailServerIsDownAsync(async () =>
         {
             await StepAsync(volunteer, request, "claim");
             await SettleAsync();
@@ -173,11 +172,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
                 delivery.Attempts.ShouldBe(1);
                 delivery.NextAttemptAt.ShouldBe(Start.AddMinutes(1));   // the first back-off step
             }
-        }
-        finally
-        {
-            App.Smtp.Start();
-        }
+        });
 
         await AtAsync(Start.AddMinutes(1));
         await AtAsync(Start.AddMinutes(30));

@@ -55,6 +55,14 @@ public abstract class ReminderTest(AppFixture app) : IntegrationTest(app)
         return (volunteer, request);
     }
 
+    // The test mail server refuses connections while the action runs, then comes back.
+    protected async Task WhileMailServerIsDownAsync(Func<Task> action)
+    {
+        await App.Smtp.StopAsync();
+        try { await action(); }
+        finally { App.Smtp.Start(); }
+    }
+
     protected static async Task StepAsync(Volunteer v, Guid requestId, string step, object? body = null)
     {
         var response = await v.Api.PostAsJsonAsync($"/api/v1/help-requests/{requestId}/{step}", body ?? new { });
