@@ -182,6 +182,30 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
+    public async Task A_mail_that_fails_on_every_retry_ends_as_undeliverable_after_the_last_one()
+    {
+        var coordinator = await CoordinatorAsync();
+        var request = await LogCallAsync();
+        await SettleAsync();
+
+        await WhileMailServerIsDownAsync(async () =>
+        {
+            var at = Start.AddHours(24);
+            await AtAsync(at);
+            foreach (var wait in new ReminderOptions().RetryDelays) await AtAsync(at += wait);
+        });
+        await AtAsync(Start.AddDays(3));
+
+        MailsAbout("Noch nicht übernommen").ShouldBeEmpty();
+        await using var session = App.QuerySession();
+        var entry = (await session.Query<UndeliverableEmail>().ToListAsync()).ShouldHaveSingleItem();
+        entry.Recipient.ShouldBe($"Koordination {coordinator.Name}");
+        entry.Attempts.ShouldBe(7);
+        entry.Reason.ShouldStartWith("Nach 7 Versuchen nicht zugestellt");
+        (await RemindersSentAsync(request)).Single(e => e.Kind == "UnclaimedEscalation").Undeliverable.ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task A_refused_address_is_listed_as_undeliverable_and_not_retried()
     {
         var (volunteer, request) = await ClaimedAsync($"{TestSmtpServer.RefusedMarker}@example.org");

@@ -74,6 +74,7 @@ public sealed class SendReminder(
         }
 
         var complete = transient.Count == 0;
+        var attempt = delivery.Attempts + 1;
         var sent = new ReminderSent(request.Id, plan.Kind.ToString(), plan.Occurrence, delivered,
             undeliverable.Select(u => $"{key}/{u.Mail.RecipientKey}").ToList(), complete, now);
         delivery = complete
@@ -85,18 +86,20 @@ public sealed class SendReminder(
             };
 
         // Only what happened is recorded: a try that reached nobody leaves no event, just the next attempt.
-        if (complete || delivered.Count > 0 || undeliverable.Count > 0) stream.AppendMany([.. work.Events, sent]);
+        var record = complete || delivered.Count > 0 || undeliverable.Count > 0;
+        if (record) stream.AppendMany([.. work.Events, sent]);
         foreach (var document in work.Documents) session.Store(document);
-        foreach (var (mail, reason) in undeliverable) session.Store(Undeliverable(request, plan, mail, reason, delivery.Attempts + 1, now));
+        var refused = undeliverable.Select(u => Undeliverable(request, plan, u.Mail, u.Reason, attempt, now)).ToList();
+        foreach (var entry in refused) session.Store(entry);
         session.Store(delivery);
         try
         {
             await session.SaveChangesAsync();
         }
-        catch (ConcurrencyException) when (mails.Count > 0 || acted)
+        catch (ConcurrencyException) when (record && (mails.Count > 0 || acted))
         {
             // The request changed while we were mailing. The mails are out: record them anyway.
-            await RecordAfterConflictAsync(sent, delivery, undeliverable.Select(u => Undeliverable(request, plan, u.Mail, u.Reason, delivery.Attempts + 1, now)));
+            await RecordAfterConflictAsync(sent, delivery, refused);
         }
         catch (ConcurrencyException)
         {
