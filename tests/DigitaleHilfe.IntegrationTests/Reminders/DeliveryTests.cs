@@ -192,7 +192,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
         {
             var at = Start.AddHours(24);
             await AtAsync(at);
-            foreach (var wait in new ReminderOptions().RetryDelays) await AtAsync(at += wait);
+            foreach (var wait in ReminderOptions.DefaultRetryDelays) await AtAsync(at += wait);
         });
         await AtAsync(Start.AddDays(3));
 

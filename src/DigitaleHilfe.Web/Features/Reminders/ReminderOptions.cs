@@ -33,9 +33,14 @@ public sealed class ReminderOptions
     // (the job may have been lost with a crashed server); the old job then stands down.
     public TimeSpan DispatchLease { get; set; } = TimeSpan.FromMinutes(15);
     // Waits between tries when the mail server is down or answers 4xx; after the last one the mail
-    // counts as undeliverable and appears on the coordinators' page.
-    public TimeSpan[] RetryDelays { get; set; } =
+    // counts as undeliverable and appears on the coordinators' page. Empty: the defaults below.
+    // (Not initialised with them: configuration binding would append its list to a filled array.)
+    public TimeSpan[] RetryDelays { get; set; } = [];
+
+    public static readonly TimeSpan[] DefaultRetryDelays =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(12)];
+
+    public IReadOnlyList<TimeSpan> Retries => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
 
     // The coordinators' weekly digest: a cron expression in the city's time zone (Monday, 7:00).
     public string DigestCron { get; set; } = "0 7 * * 1";

@@ -66,7 +66,7 @@ public sealed class SendReminder(
             else if (status == DeliveryStatus.Permanent) undeliverable.Add((mails[i], error));
             else transient.Add((mails[i], error));
         }
-        var outOfTries = delivery.Attempts >= options.Value.RetryDelays.Length;
+        var outOfTries = delivery.Attempts >= options.Value.Retries.Count;
         if (outOfTries)
         {
             undeliverable.AddRange(transient.Select(t => (t.Mail, $"Nach {delivery.Attempts + 1} Versuchen nicht zugestellt: {t.Reason}")));
@@ -81,7 +81,7 @@ public sealed class SendReminder(
             ? delivery with { Done = true, DoneAt = now, DispatchKey = null, LastError = null }
             : delivery with
             {
-                Attempts = delivery.Attempts + 1, NextAttemptAt = now + options.Value.RetryDelays[delivery.Attempts], DispatchKey = null,
+                Attempts = delivery.Attempts + 1, NextAttemptAt = now + options.Value.Retries[delivery.Attempts], DispatchKey = null,
                 LastError = transient[0].Reason,
             };
 
