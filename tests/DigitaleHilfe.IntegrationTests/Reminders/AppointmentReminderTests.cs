@@ -69,17 +69,26 @@ public sealed class AppointmentReminderTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
-    public async Task A_cancelled_appointment_is_not_reminded()
+    public async Task A_cancelled_appointment_is_not_reminded_and_is_called_off_in_both_calendars()
     {
         var (volunteer, request) = await ClaimedAsync(Senior);
         await ScheduleAsync(volunteer, request, Start.AddDays(3));
         await SettleAsync();
+        var uid = Calendar(MailsAbout("Termin eingetragen").ShouldHaveSingleItem()).Split("\r\n").Single(l => l.StartsWith("UID:"));
 
         App.Clock.SetUtcNow(Start.AddHours(1));
         await StepAsync(volunteer, request, "appointment/cancel", new { reason = "krank" });
+        await SettleAsync();
         await AtAsync(Start.AddDays(2));
         await AtAsync(Start.AddDays(3));
 
         MailsAbout("Erinnerung").ShouldBeEmpty();
+        var toVolunteer = MailsAbout("Termin abgesagt").ShouldHaveSingleItem();
+        toVolunteer.To.ToString().ShouldContain(volunteer.Account.Email);
+        var cancel = Calendar(toVolunteer);
+        cancel.ShouldContain("METHOD:CANCEL");
+        cancel.ShouldContain("STATUS:CANCELLED");
+        cancel.ShouldContain(uid);
+        MailsAbout("fällt aus").ShouldHaveSingleItem().To.ToString().ShouldContain(Senior);
     }
 }

@@ -114,6 +114,28 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
+    public void An_appointment_called_off_ahead_of_time_is_owed_a_cancellation_even_after_a_release()
+    {
+        var scheduled = Claimed(T0).Apply(new AppointmentScheduled(Guid.Empty, T0.AddDays(3), "telefon", null, "Anna", T0));
+
+        var released = scheduled.Apply(new RequestReleased(Guid.Empty, Volunteer, "keine Zeit", "Anna", T0.AddDays(1)));
+
+        var owed = Owed(released)[ReminderKind.AppointmentCancellation];
+        owed.DueAt.ShouldBe(T0.AddDays(1));
+        released.LastDroppedAppointment!.VolunteerId.ShouldBe(Volunteer);
+    }
+
+    [Fact]
+    public void A_request_resolved_after_its_appointment_owes_no_cancellation()
+    {
+        var resolved = Claimed(T0).Apply(new AppointmentScheduled(Guid.Empty, T0.AddDays(1), "telefon", null, "Anna", T0))
+            .Apply(new RequestResolved(Guid.Empty, Outcome.Solved, 30, Volunteer, "Anna", T0.AddDays(2)))
+            .Apply(new RequestReopened(Guid.Empty, "Anna", T0.AddDays(3)));
+
+        Owed(resolved).ShouldNotContainKey(ReminderKind.AppointmentCancellation);
+    }
+
+    [Fact]
     public void A_cancelled_request_is_owed_nothing()
     {
         Owed(Opened().Apply(new RequestCancelled(Guid.Empty, "zurückgezogen", "Koordination", T0.AddHours(1)))).ShouldBeEmpty();

@@ -30,6 +30,10 @@ public enum Outcome { Solved, PartlySolved, NotSolvable, CallerUnreachable, NoSh
 
 public sealed record Appointment(DateTimeOffset At, string Mode, string? Place);
 
+// An appointment that was called off (cancelled, or dropped with a release, reassignment or the
+// request's cancellation): whoever got it for their calendar gets the cancellation.
+public sealed record DroppedAppointment(Appointment Appointment, Guid? VolunteerId, DateTimeOffset At);
+
 // The last claim that ran out without an appointment; its volunteer and the coordinators are told.
 public sealed record ClaimExpiry(Guid VolunteerId, string VolunteerName, DateTimeOffset At);
 
@@ -104,6 +108,10 @@ public sealed record HelpRequest(
     public DateTimeOffset? ClaimedAt { get; init; }
     public DateTimeOffset? ResolvedAt { get; init; }
     public ClaimExpiry? LastExpiry { get; init; }
+    public DroppedAppointment? LastDroppedAppointment { get; init; }
+
+    private DroppedAppointment? Dropping(DateTimeOffset at) =>
+        Appointment is { } a ? new DroppedAppointment(a, VolunteerId, at) : LastDroppedAppointment;
     // Reminder keys ("kind:occurrence" and "kind:occurrence/recipient") whose work is done.
     public IReadOnlyList<string> HandledReminders { get; init; } = [];
     public bool? FollowUpAllGood { get; init; }
@@ -132,18 +140,21 @@ public sealed record HelpRequest(
         this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName, StatusSince = e.ClaimedAt, ClaimedAt = e.ClaimedAt };
 
     public HelpRequest Apply(RequestAssigned e) =>
-        this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName, Appointment = null, StatusSince = e.AssignedAt, ClaimedAt = e.AssignedAt };
+        this with { Status = RequestStatus.Claimed, VolunteerId = e.VolunteerId, VolunteerName = e.VolunteerName, Appointment = null, StatusSince = e.AssignedAt, ClaimedAt = e.AssignedAt,
+            LastDroppedAppointment = Dropping(e.AssignedAt) };
 
     public HelpRequest Apply(RequestReleased e) => this with
     {
         Status = RequestStatus.Open, VolunteerId = null, VolunteerName = null, Appointment = null, StatusSince = e.ReleasedAt, ClaimedAt = null,
+        LastDroppedAppointment = Dropping(e.ReleasedAt),
         LastExpiry = e.Expired ? new ClaimExpiry(e.VolunteerId, VolunteerName ?? "", e.ReleasedAt) : LastExpiry,
     };
 
     public HelpRequest Apply(AppointmentScheduled e) =>
         this with { Status = RequestStatus.Scheduled, Appointment = new Appointment(e.At, e.Mode, e.Place), StatusSince = e.ScheduledAt };
 
-    public HelpRequest Apply(AppointmentCancelled e) => this with { Status = RequestStatus.Claimed, Appointment = null, StatusSince = e.CancelledAt };
+    public HelpRequest Apply(AppointmentCancelled e) =>
+        this with { Status = RequestStatus.Claimed, Appointment = null, StatusSince = e.CancelledAt, LastDroppedAppointment = Dropping(e.CancelledAt) };
 
     public HelpRequest Apply(RequestResolved e) => this with
     {
@@ -158,7 +169,8 @@ public sealed record HelpRequest(
 
     public HelpRequest Apply(RequestClosed e) => this with { Status = RequestStatus.Closed, StatusSince = e.ClosedAt };
 
-    public HelpRequest Apply(RequestCancelled e) => this with { Status = RequestStatus.Cancelled, Appointment = null, StatusSince = e.CancelledAt };
+    public HelpRequest Apply(RequestCancelled e) =>
+        this with { Status = RequestStatus.Cancelled, Appointment = null, StatusSince = e.CancelledAt, LastDroppedAppointment = Dropping(e.CancelledAt) };
 
     public HelpRequest Apply(ReminderSent e) => this with
     {

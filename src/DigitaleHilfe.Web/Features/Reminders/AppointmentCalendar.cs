@@ -14,9 +14,18 @@ public static class AppointmentCalendar
 {
     public static readonly TimeSpan Length = TimeSpan.FromHours(1);
 
-    public static EmailAttachment For(HelpRequest request, Appointment appointment, string summary, string description, string? location, string link)
+    public static EmailAttachment For(HelpRequest request, Appointment appointment, string summary, string description, string? location, string link) =>
+        Build(request, appointment, summary, description, location, link, request.StatusSince, cancelled: false);
+
+    // The same entry (same UID, later sequence) marked as cancelled, so calendar programs remove it.
+    public static EmailAttachment Cancel(HelpRequest request, DroppedAppointment dropped, string summary, string description, string link) =>
+        Build(request, dropped.Appointment, summary, description, dropped.Appointment.Place, link, dropped.At, cancelled: true);
+
+    private static EmailAttachment Build(
+        HelpRequest request, Appointment appointment, string summary, string description, string? location, string link, DateTimeOffset stamp, bool cancelled)
     {
-        var calendar = new Calendar { Method = "PUBLISH", ProductId = "-//Digitale Hilfe Kaiserslautern//DE" };
+        var method = cancelled ? "CANCEL" : "PUBLISH";
+        var calendar = new Calendar { Method = method, ProductId = "-//Digitale Hilfe Kaiserslautern//DE" };
         calendar.Events.Add(new CalendarEvent
         {
             Uid = $"{request.Id:N}@digitalehilfe",
@@ -25,11 +34,12 @@ public static class AppointmentCalendar
             Location = location,
             DtStart = new CalDateTime(appointment.At.UtcDateTime, true),
             DtEnd = new CalDateTime((appointment.At + Length).UtcDateTime, true),
-            DtStamp = new CalDateTime(DateTime.SpecifyKind(request.StatusSince.UtcDateTime, DateTimeKind.Utc), true),
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(stamp.UtcDateTime, DateTimeKind.Utc), true),
             // Later versions of the same appointment win in calendar programs.
-            Sequence = (int)Math.Min(int.MaxValue, (request.StatusSince.ToUnixTimeSeconds() - 1_700_000_000) / 60),
+            Sequence = (int)Math.Min(int.MaxValue, (stamp.ToUnixTimeSeconds() - 1_700_000_000) / 60),
+            Status = cancelled ? "CANCELLED" : "CONFIRMED",
         });
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        return new EmailAttachment("termin.ics", "text/calendar; charset=utf-8; method=PUBLISH", Encoding.UTF8.GetBytes(text));
+        return new EmailAttachment(cancelled ? "absage.ics" : "termin.ics", $"text/calendar; charset=utf-8; method={method}", Encoding.UTF8.GetBytes(text));
     }
 }

@@ -42,6 +42,7 @@ public sealed class ReminderContent(
             ReminderKind.ClaimExpiredNotice => await ExpiredNoticeAsync(session, r),
             ReminderKind.MissingOutcome when emails.Nudges => ToVolunteer(volunteer, MissingOutcome(r)),
             ReminderKind.FollowUp => FollowUp(r, caller, now),
+            ReminderKind.AppointmentCancellation => await CancellationAsync(session, r, caller),
             _ => ReminderWork.Nothing,   // the volunteer chose not to get this kind
         };
     }
@@ -110,6 +111,38 @@ public sealed class ReminderContent(
                 .Footer(CallerFooter)
                 .To(address, reminder ? $"Erinnerung an Ihren Termin am {when}" : $"Ihr Termin am {when}") with { Attachments = [ics] }));
         }
+        return new ReminderWork { Mails = mails };
+    }
+
+    private async Task<ReminderWork> CancellationAsync(IDocumentSession session, HelpRequest r, Caller? caller)
+    {
+        var dropped = r.LastDroppedAppointment!;
+        var when = CityTime.Format(dropped.Appointment.At);
+        var mails = new List<ReminderMail>();
+        var volunteer = dropped.VolunteerId is { } v ? await session.LoadAsync<Account>(v) : null;
+        var wants = dropped.VolunteerId is { } id ? ((await session.LoadAsync<VolunteerProfile>(id))?.Emails ?? VolunteerEmails.All).AppointmentReminders : false;
+        if (volunteer is { Active: true } && wants)
+            mails.Add(new("volunteer", $"Helfende Person {volunteer.Name}", new EmailLayout()
+                .Greeting(volunteer.Name)
+                .Paragraph($"der Termin am {when} für die Anfrage {r.Number} findet nicht statt. Im Anhang ist die Absage für Ihren Kalender.")
+                .Button("Anfrage öffnen", links.To($"Board/{r.Id}"))
+                .Footer(VolunteerFooter)
+                .To(volunteer.Email, $"Termin abgesagt: {when}") with
+                {
+                    Attachments = [AppointmentCalendar.Cancel(r, dropped, $"Digitale Hilfe: {caller?.Name ?? "Termin"} ({r.Number})", What(r), links.To($"Board/{r.Id}"))],
+                }));
+        if (caller is { Email: { Length: > 0 } address })
+            mails.Add(new("caller", $"Person {caller.Name}", new EmailLayout()
+                .Greeting(caller.Name)
+                .Paragraph($"Ihr Termin mit der Digitalen Hilfe am {when} findet leider nicht statt.")
+                .Paragraph(r.Status == RequestStatus.Cancelled
+                    ? "Wenn Sie doch Hilfe brauchen, rufen Sie uns einfach wieder an."
+                    : "Wir melden uns, um einen neuen Termin zu finden. Sie müssen nichts weiter tun.")
+                .Footer(CallerFooter)
+                .To(address, $"Ihr Termin am {when} fällt aus") with
+                {
+                    Attachments = [AppointmentCalendar.Cancel(r, dropped, "Termin mit der Digitalen Hilfe", catalog.TopicLabel(r.Topic), links.To(""))],
+                }));
         return new ReminderWork { Mails = mails };
     }
 

@@ -16,6 +16,7 @@ public enum ReminderKind
     ClaimExpiredNotice,
     MissingOutcome,
     FollowUp,
+    AppointmentCancellation,
 }
 
 public static class ReminderKinds
@@ -33,6 +34,7 @@ public static class ReminderKinds
         ReminderKind.ClaimExpiredNotice => "Hinweis: Übernahme abgelaufen",
         ReminderKind.MissingOutcome => "Nachfrage nach dem Ergebnis",
         ReminderKind.FollowUp => "Nachfrage bei der Person: Hat alles geklappt?",
+        ReminderKind.AppointmentCancellation => "Terminabsage",
         _ => kind.ToString(),
     };
 

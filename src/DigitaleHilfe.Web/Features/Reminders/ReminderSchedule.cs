@@ -45,6 +45,9 @@ public static class ReminderSchedule
         }
         if (r.Status is RequestStatus.Claimed or RequestStatus.Scheduled && r.VolunteerId is { } v && r.ClaimedAt is { } claimedAt)
             owed.Add(new(ReminderKind.ClaimConfirmation, $"{v:N}@{Stamp(claimedAt)}", claimedAt));
+        // Only an appointment still ahead when it was called off needs calling off in calendars.
+        if (r.LastDroppedAppointment is { } dropped && dropped.Appointment.At > dropped.At)
+            owed.Add(new(ReminderKind.AppointmentCancellation, $"{Stamp(dropped.Appointment.At)}@{Stamp(dropped.At)}", dropped.At));
         if (r.LastExpiry is { } expiry && r.Status != RequestStatus.Cancelled)
             owed.Add(new(ReminderKind.ClaimExpiredNotice, $"{expiry.VolunteerId:N}@{Stamp(expiry.At)}", expiry.At));
         return owed.Where(d => !r.Handled(d.Key)).ToList();
@@ -52,7 +55,7 @@ public static class ReminderSchedule
 
     // Due the moment the request changed; only worth sending while that is recent.
     public static bool IsImmediate(ReminderKind kind) =>
-        kind is ReminderKind.Invitation or ReminderKind.ClaimConfirmation or ReminderKind.AppointmentConfirmation;
+        kind is ReminderKind.Invitation or ReminderKind.ClaimConfirmation or ReminderKind.AppointmentConfirmation or ReminderKind.AppointmentCancellation;
 
     public static bool IsOwed(HelpRequest r, ReminderKind kind, string occurrence, ReminderOptions o) =>
         For(r, o).Any(d => d.Kind == kind && d.Occurrence == occurrence);
