@@ -27,6 +27,6 @@ public static class AccountQueries
 
         public async ValueTask<IPagedList<AuditEntry>> Handle(ListAudit query, CancellationToken ct) =>
             await session.Query<AuditEntry>().OrderByDescending(e => e.At)
-                .ToPagedListAsync(Math.Max(1, query.Page), PageSize, ct);
+                .ToPagedListAsync(Shared.Paging.Clamp(query.Page), PageSize, ct);
     }
 }

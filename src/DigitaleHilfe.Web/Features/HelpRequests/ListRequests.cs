@@ -35,11 +35,11 @@ public static class ListRequests
 
             // Newest first: the operator's usual question is "what came in today?".
             var page = await requests.OrderByDescending(r => r.LoggedAt)
-                .ToPagedListAsync(query.Page, PageSize, cancellationToken);
+                .ToPagedListAsync(Shared.Paging.Clamp(query.Page), PageSize, cancellationToken);
             var ct = cancellationToken;
             var callerIds = page.Where(r => r.CallerId is not null).Select(r => r.CallerId!.Value).Distinct().ToArray();
             var callers = callerIds.Length == 0 ? [] : await session.LoadManyAsync<Caller>(ct, callerIds);
-            return new ResultPage(page.ToList(), callers.ToDictionary(c => c.Id), query.Status, query.Page, PageSize,
+            return new ResultPage(page.ToList(), callers.ToDictionary(c => c.Id), query.Status, Shared.Paging.Clamp(query.Page), PageSize,
                 page.TotalItemCount, page.PageCount);
         }
     }

@@ -15,7 +15,7 @@ public sealed class UndeliverableEmailsController(IDocumentSession session, ICur
     [HttpGet("")]
     public async Task<IActionResult> Index(bool done = false, int page = 1, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        page = Paging.Clamp(page);
         var query = done ? session.Query<UndeliverableEmail>().Where(u => u.DismissedAt != null) : session.Query<UndeliverableEmail>().Where(u => u.DismissedAt == null);
         var items = await query.OrderByDescending(u => u.At).ToPagedListAsync(page, PageSize, ct);
         return View("UndeliverableEmails", new UndeliverablePage(items.ToList(), done, page, (int)items.PageCount, (int)items.TotalItemCount));
