@@ -20,6 +20,14 @@ public sealed record CallbackTask
     // Created by the follow-up reminder: the operator records the senior's answer with the call.
     public bool IsFollowUp { get; init; }
 
+    // A call about a request to the request's caller.
+    public static CallbackTask For(Guid callerId, HelpRequests.HelpRequest request, DateTimeOffset dueAt, string reason, string createdBy,
+        DateTimeOffset now, bool isFollowUp = false) => new()
+    {
+        Id = Guid.CreateVersion7(now), CallerId = callerId, RequestId = request.Id, RequestNumber = request.Number, DueAt = dueAt,
+        Reason = reason, CreatedBy = createdBy, CreatedAt = now, IsFollowUp = isFollowUp,
+    };
+
     public bool IsOverdue(DateTimeOffset now) => !Done && DueAt < now;
 
     // Reached or a message left ends the task; not reached keeps it open for the new time.

@@ -58,11 +58,7 @@ public static class Callbacks
         {
             if (await session.LoadAsync<HelpRequest>(command.RequestId, ct) is not { CallerId: { } callerId } request) return null;
             var now = clock.GetUtcNow();
-            var task = new CallbackTask
-            {
-                Id = Guid.CreateVersion7(now), CallerId = callerId, RequestId = request.Id, RequestNumber = request.Number,
-                DueAt = CityTime.FromLocal(command.DueLocal!.Value), Reason = command.Reason.Trim(), CreatedBy = user.Name, CreatedAt = now,
-            };
+            var task = CallbackTask.For(callerId, request, CityTime.FromLocal(command.DueLocal!.Value), command.Reason.Trim(), user.Name, now);
             session.Store(task);
             await session.SaveChangesAsync(ct);
             return task.Id;

@@ -44,11 +44,8 @@ public static class AnswerFollowUp
             session.Events.Append(request.Id, new FollowUpAnswered(request.Id, command.AllGood!.Value, comment, "E-Mail", "die Person selbst", now));
             session.Store(link with { UsedAt = now });
             if (command.AllGood == false && request.CallerId is { } callerId)
-                session.Store(new CallbackTask
-                {
-                    Id = Guid.CreateVersion7(now), CallerId = callerId, RequestId = request.Id, RequestNumber = request.Number, DueAt = now,
-                    Reason = $"Braucht laut Antwort auf die Nachfrage noch Hilfe{(comment is null ? "" : $": {comment}")}", CreatedBy = "System", CreatedAt = now,
-                });
+                session.Store(CallbackTask.For(callerId, request, now,
+                    $"Braucht laut Antwort auf die Nachfrage noch Hilfe{(comment is null ? "" : $": {comment}")}", "System", now));
             await session.SaveChangesAsync(ct);
             return null;
         }

@@ -216,11 +216,7 @@ public sealed class ReminderContent(
         if (caller is null) return ReminderWork.Nothing;
         return new ReminderWork
         {
-            Documents = [new CallbackTask
-            {
-                Id = Guid.CreateVersion7(now), CallerId = caller.Id, RequestId = r.Id, RequestNumber = r.Number, DueAt = now,
-                Reason = FollowUpReason, CreatedBy = "System", CreatedAt = now, IsFollowUp = true,
-            }],
+            Documents = [CallbackTask.For(caller.Id, r, now, FollowUpReason, "System", now, isFollowUp: true)],
         };
     }
 
