@@ -87,6 +87,30 @@ public sealed partial class FollowUpTests(AppFixture app) : ReminderTest(app)
         (await session.Query<CallbackTask>().Where(t => t.RequestId == request).ToListAsync()).ShouldHaveSingleItem().Reason.ShouldContain("Drucker");
     }
 
+    [Fact]
+    public async Task Nonsense_on_the_answer_page_gets_field_errors_and_records_nothing()
+    {
+        var request = await ResolvedRequestAsync("erika@example.org");
+        await AtAsync(Start.AddDays(7).AddHours(1));
+        var path = new Uri(LinkPattern().Match(MailsAbout("Hat alles geklappt").Single().TextBody!).Value).PathAndQuery;
+        var senior = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var bad = await FormPost.SubmitAsync(senior, path, new Dictionary<string, string>
+        {
+            ["AllGood"] = "vielleicht", ["Comment"] = new string('x', 300),
+        });
+        var unknown = await senior.GetStringAsync("/Nachfrage/" + new string('a', 500));
+
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await bad.Content.ReadAsStringAsync();
+        html.ShouldContain("Bitte prüfen Sie Ihre Eingaben");
+        html.ShouldContain("höchstens 200 Zeichen");
+        unknown.ShouldContain("Link nicht mehr gültig");
+        (await senior.GetStringAsync(path)).ShouldContain("Hat alles geklappt?");   // the link still works
+        await using var session = App.QuerySession();
+        (await session.Events.FetchStreamAsync(request)).ShouldNotContain(e => e.Data is FollowUpAnswered);
+    }
+
     [GeneratedRegex(@"http://digitalehilfe\.test/Nachfrage/\S+")]
     private static partial Regex LinkPattern();
 }

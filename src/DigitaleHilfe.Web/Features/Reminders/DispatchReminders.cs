@@ -42,7 +42,7 @@ public sealed class DispatchReminders(
             {
                 var delivery = deliveries.GetValueOrDefault(plan.DeliveryId)
                     ?? new ReminderDelivery { Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence };
-                if (delivery is { Done: false, DispatchKey: not null, DispatchedAt: { } at } && now - at < options.Value.DispatchLease) busy.Add(plan.RequestId);
+                if (delivery.InFlight(now, options.Value.DispatchLease)) busy.Add(plan.RequestId);
                 if (dispatched.Count == batch || busy.Contains(plan.RequestId) || !delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
                 busy.Add(plan.RequestId);
                 delivery = delivery with { DispatchKey = Guid.NewGuid(), DispatchedAt = now };

@@ -34,6 +34,8 @@ public sealed record ReminderDelivery
 
     public static string IdFor(string planId, string occurrence) => $"{planId}@{occurrence}";
 
-    public bool CanDispatch(DateTimeOffset now, TimeSpan lease) =>
-        !Done && (NextAttemptAt is not { } next || next <= now) && (DispatchedAt is not { } at || DispatchKey is null || now - at >= lease);
+    // A job holds it and has not yet outlived its lease.
+    public bool InFlight(DateTimeOffset now, TimeSpan lease) => !Done && DispatchKey is not null && DispatchedAt is { } at && now - at < lease;
+
+    public bool CanDispatch(DateTimeOffset now, TimeSpan lease) => !Done && (NextAttemptAt is not { } next || next <= now) && !InFlight(now, lease);
 }

@@ -47,8 +47,16 @@ public sealed class DigestSchedule(IRecurringJobManager jobs, IOptions<ReminderO
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        jobs.AddOrUpdate<WeeklyDigest>(JobId, d => d.RunAsync(), options.Value.DigestCron,
-            new RecurringJobOptions { TimeZone = Shared.CityTime.Zone });
+        try
+        {
+            jobs.AddOrUpdate<WeeklyDigest>(JobId, d => d.RunAsync(), options.Value.DigestCron,
+                new RecurringJobOptions { TimeZone = Shared.CityTime.Zone });
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(
+                $"Reminders:DigestCron \"{options.Value.DigestCron}\" is not a cron expression Hangfire understands (e.g. \"0 7 * * 1\").", e);
+        }
         return Task.CompletedTask;
     }
 
