@@ -24,12 +24,13 @@ builder.Services.AddBackgroundJobs(builder.Configuration);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddWebUi();
+builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddCurrentUser();
 builder.Services.AddAccountsAndSecurity(builder.Configuration, builder.Environment);
 
 builder.Services.AddAccounts();
 builder.Services.AddCatalog(builder.Configuration);
-builder.Services.AddHelpRequests();
+builder.Services.AddHelpRequests(builder.Configuration);
 builder.Services.AddVolunteers();
 builder.Services.AddMatching(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);

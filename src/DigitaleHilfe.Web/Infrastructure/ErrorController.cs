@@ -31,6 +31,8 @@ public sealed class ErrorController : Controller
         StatusCodes.Status400BadRequest => "Die Anfrage war ungültig.",
         StatusCodes.Status403Forbidden => "Dafür fehlt Ihnen die Berechtigung.",
         StatusCodes.Status405MethodNotAllowed => "Diese Aktion ist so nicht möglich.",
+        StatusCodes.Status413PayloadTooLarge => "Die gesendeten Daten sind zu groß.",
+        StatusCodes.Status412PreconditionFailed => "Die Anfrage wurde inzwischen geändert.",
         StatusCodes.Status415UnsupportedMediaType => "Bitte senden Sie die Daten als JSON.",
         StatusCodes.Status429TooManyRequests => "Zu viele Versuche in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.",
         _ => "Es ist ein unerwarteter Fehler aufgetreten.",

@@ -36,9 +36,15 @@ public static class WebUiSetup
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
-        app.UseExceptionHandler(ErrorController.Path);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = ErrorController.Path,
+            // A body that is too large or malformed is the client's fault: keep Kestrel's 4xx.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute(ErrorController.Path + "/{0}");
         app.UseSecurityHeaders();
+        app.UseRequestLimits();
 
         var german = new CultureInfo("de-DE");
         app.UseRequestLocalization(new RequestLocalizationOptions

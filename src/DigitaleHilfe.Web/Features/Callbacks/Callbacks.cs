@@ -3,6 +3,7 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Callbacks;
 
@@ -32,9 +33,10 @@ public static class Callbacks
 
     public sealed class PlanValidator : AbstractValidator<Plan>
     {
-        public PlanValidator()
+        public PlanValidator(TimeProvider clock, IOptions<PlanningOptions> planning)
         {
-            RuleFor(c => c.DueLocal).NotNull().WithMessage("Bitte geben Sie an, wann zurückgerufen werden soll.");
+            RuleFor(c => c.DueLocal).NotNull().WithMessage("Bitte geben Sie an, wann zurückgerufen werden soll.")
+                .PlausibleDate().WithinPlanningHorizon(clock, planning);
             RuleFor(c => c.Reason).NotEmpty().WithMessage("Bitte geben Sie einen Grund für den Rückruf an.")
                 .MaximumLength(InputRules.ShortText).WithMessage($"Der Grund darf höchstens {InputRules.ShortText} Zeichen lang sein.");
         }
@@ -42,8 +44,9 @@ public static class Callbacks
 
     public sealed class CompleteValidator : AbstractValidator<Complete>
     {
-        public CompleteValidator()
+        public CompleteValidator(TimeProvider clock, IOptions<PlanningOptions> planning)
         {
+            RuleFor(c => c.NextDueLocal).PlausibleDate().WithinPlanningHorizon(clock, planning);
             RuleFor(c => c.Outcome).NotNull().WithMessage("Bitte wählen Sie aus, wie der Rückruf ausgegangen ist.");
             RuleFor(c => c.NextDueLocal).NotNull().When(c => c.Outcome == CallbackOutcome.NotReached)
                 .WithMessage("Bitte geben Sie an, wann Sie es noch einmal versuchen.");
@@ -73,13 +76,21 @@ public static class Callbacks
                 ? CityTime.FromLocal(local) : (DateTimeOffset?)null;
             if (next is { } n && n <= now) return "Der neue Termin muss in der Zukunft liegen.";
 
+            var done = task.Record(new CallbackAttempt(now, command.Outcome!.Value, user.Name, command.Note?.Trim()), next);
             if (task.IsFollowUp && command.Outcome == CallbackOutcome.Reached)
             {
                 if (command.AllGood is not { } allGood) return "Bitte wählen Sie, ob alles geklappt hat.";
                 if (task.RequestId is { } requestId)
-                    session.Events.Append(requestId, new FollowUpAnswered(requestId, allGood, command.Note?.Trim(), "Telefon", user.Name, now));
+                {
+                    // The answer goes through the request's write path; the call is recorded with it (or
+                    // alone, when the senior had already answered by email).
+                    var result = await RequestWrites.WriteAsync(session, requestId, null, request =>
+                        Task.FromResult(Reminders.AnswerFollowUp.Decide(request, allGood, command.Note?.Trim(), "Telefon", user.Name, now)), ct,
+                        alongside: (s, _) => s.Store(done));
+                    if (result.Kind == WriteKind.Done) return null;
+                }
             }
-            session.Store(task.Record(new CallbackAttempt(now, command.Outcome!.Value, user.Name, command.Note?.Trim()), next));
+            session.Store(done);
             await session.SaveChangesAsync(ct);
             return null;
         }

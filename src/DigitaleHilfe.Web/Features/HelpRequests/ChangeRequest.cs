@@ -2,56 +2,45 @@ using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
-using JasperFx;
+using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
-// Every step in a request's life after it was logged: fetch for writing, decide, append, save.
-// Two people acting at once: the second save fails Marten's version check and gets a friendly 409.
+// Every step in a request's life after it was logged (Lifecycle.Decide), through the one write path
+// (RequestWrites): a race is decided again, so only a real loss answers "jemand anderes war schneller".
+// ExpectedVersion is what the client saw (If-Match, the form's hidden field); null means "the current one".
 public static class ChangeRequest
 {
-    public sealed record Command(Guid RequestId, RequestAction Action) : ICommand<Result>;
+    public sealed record Command(Guid RequestId, RequestAction Action, long? ExpectedVersion = null) : ICommand<WriteResult>;
 
-    public enum Kind { Done, Refused, Conflict, NotFound }
-
-    public sealed record Result(Kind Kind, string? Reason, RequestStatus Status, long Version);
-
-    public sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(
+        IDocumentSession session, ICurrentUser user, TimeProvider clock, IOptions<ClaimLimits> limits, SuspiciousReleases suspicious)
+        : ICommandHandler<Command, WriteResult>
     {
-        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        public async ValueTask<WriteResult> Handle(Command command, CancellationToken ct)
         {
-            var stream = await session.Events.FetchForWriting<HelpRequest>(command.RequestId, ct);
-            if (stream.Aggregate is not { } request) return new Result(Kind.NotFound, "Diese Anfrage gibt es nicht.", default, 0);
-
-            var now = clock.GetUtcNow();
-            var action = await WithVolunteerFactsAsync(command.Action, request, now, ct);
-            var actor = new Actor(user.Id, user.Name, user.IsInRole(nameof(Role.Coordinator)), user.IsInRole(nameof(Role.Operator)),
-                user.IsInRole(nameof(Role.Volunteer)));
-            var decision = Lifecycle.Decide(request, action, actor, now);
-            if (decision.Refusal is { } reason)
-                return new Result(reason == Lifecycle.TakenByOther ? Kind.Conflict : Kind.Refused, reason, request.Status, stream.CurrentVersion ?? 0);
-            if (decision.Event is null) return new Result(Kind.Done, null, request.Status, stream.CurrentVersion ?? 0);
-
-            stream.AppendOne(decision.Event);
-            try
+            var result = await RequestWrites.WriteAsync(session, command.RequestId, command.ExpectedVersion, async request =>
             {
-                await session.SaveChangesAsync(ct);
-            }
-            catch (ConcurrencyException)
-            {
-                return new Result(Kind.Conflict, action is Claim ? Lifecycle.TakenByOther
-                    : "Die Anfrage wurde gerade von jemand anderem geändert. Bitte laden Sie die Seite neu.", request.Status, stream.CurrentVersion ?? 0);
-            }
-
-            var saved = await session.LoadAsync<HelpRequest>(command.RequestId, ct);
-            var state = await session.Events.FetchStreamStateAsync(command.RequestId, ct);
-            return new Result(Kind.Done, null, saved!.Status, state?.Version ?? 0);
+                var now = clock.GetUtcNow();
+                var action = await WithVolunteerFactsAsync(command.Action, request, now, ct);
+                var actor = new Actor(user.Id, user.Name, user.IsInRole(nameof(Role.Coordinator)), user.IsInRole(nameof(Role.Operator)),
+                    user.IsInRole(nameof(Role.Volunteer)));
+                if (action is Release && user.Id is { } me && !actor.IsCoordinator)
+                    actor = actor with { RecentReleases = await RecentReleasesAsync(me, now, ct), ReleasesPerHour = limits.Value.ReleasesPerHour };
+                return Lifecycle.Decide(request, action, actor, now);
+            }, ct);
+            if (result.Kind == WriteKind.Done && command.Action is Release && user.Id is { } releasedBy)
+                await suspicious.CheckAsync(releasedBy, ct);
+            return result;
         }
 
         // Claims and assignments depend on the volunteer's approval, pause and open requests.
         private async Task<RequestAction> WithVolunteerFactsAsync(RequestAction action, HelpRequest request, DateTimeOffset now, CancellationToken ct) => action switch
         {
-            Claim => new Claim(await FactsAsync(user.Id ?? Guid.Empty, request, now, ct)),
+            Claim => new Claim(await FactsAsync(user.Id ?? Guid.Empty, request, now, ct) with
+            {
+                RecentClaims = await RecentClaimsAsync(user.Id ?? Guid.Empty, now, ct), ClaimsPerHour = limits.Value.ClaimsPerHour,
+            }),
             Assign a => new Assign(await FactsAsync(a.Volunteer.Id, request, now, ct)),
             _ => action,
         };
@@ -69,6 +58,20 @@ public static class ChangeRequest
             {
                 NotWantedByCaller = caller?.NotAgain.Contains(volunteerId) ?? false,
             };
+        }
+
+        private async Task<int> RecentClaimsAsync(Guid volunteerId, DateTimeOffset now, CancellationToken ct)
+        {
+            var since = now.AddHours(-1);
+            return await session.Events.QueryRawEventDataOnly<RequestClaimed>()
+                .CountAsync(e => e.VolunteerId == volunteerId && e.ClaimedAt > since, ct);
+        }
+
+        private async Task<int> RecentReleasesAsync(Guid volunteerId, DateTimeOffset now, CancellationToken ct)
+        {
+            var since = now.AddHours(-1);
+            return await session.Events.QueryRawEventDataOnly<RequestReleased>()
+                .CountAsync(e => e.VolunteerId == volunteerId && !e.Expired && e.ReleasedAt > since, ct);
         }
     }
 

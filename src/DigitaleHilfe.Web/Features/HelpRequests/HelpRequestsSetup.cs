@@ -4,9 +4,15 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 public static class HelpRequestsSetup
 {
-    public static IServiceCollection AddHelpRequests(this IServiceCollection services)
+    public static IServiceCollection AddHelpRequests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RequestNumbers>();
+        services.AddOptions<ClaimLimits>().Bind(configuration.GetSection(ClaimLimits.Section))
+            .Validate(l => l.ClaimsPerHour > 0 && l.ReleasesPerHour > 0 && l.ReleasesAfterViewAlert > 0 && l.AlertWindow > TimeSpan.Zero,
+                "ClaimLimits: every limit must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<SuspiciousReleases>();
+        services.AddScoped<ReleaseAlertMail>();
         services.ConfigureMarten(options =>
         {
             // Inline: the page after a POST reads its own write.
@@ -17,6 +23,7 @@ public static class HelpRequestsSetup
             options.Schema.For<HelpRequest>().Index(r => r.CallerId);
             options.Schema.For<Callers.Caller>().GinIndexJsonData();
             options.Schema.For<Callbacks.CallbackTask>().Index(t => t.DueAt);
+            options.Schema.For<ReleaseAlert>().Index(a => a.At);
             options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());
         });
         return services;

@@ -1,12 +1,21 @@
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 // Who asks for a change. Volunteer facts are filled for the volunteer a claim or assignment is about.
-public sealed record Actor(Guid? AccountId, string Name, bool IsCoordinator, bool IsOperator, bool IsVolunteer);
+public sealed record Actor(Guid? AccountId, string Name, bool IsCoordinator, bool IsOperator, bool IsVolunteer)
+{
+    // Releases by this person in the last hour, and how many the configuration allows (ClaimLimits).
+    public int RecentReleases { get; init; }
+    public int ReleasesPerHour { get; init; } = int.MaxValue;
+}
 
 public sealed record VolunteerFacts(Guid Id, string Name, bool Approved, bool Paused, int Capacity, int ActiveRequests)
 {
     // The senior asked not to get this volunteer again (Caller.NotAgain).
     public bool NotWantedByCaller { get; init; }
+    // Claims by this volunteer in the last hour: a limit keeps anyone from collecting seniors' phone
+    // numbers by claiming and releasing in a loop (docs/security.md).
+    public int RecentClaims { get; init; }
+    public int ClaimsPerHour { get; init; } = int.MaxValue;
 }
 
 // What a person can do to a request.
@@ -22,12 +31,17 @@ public sealed record Reopen : RequestAction;
 public sealed record Close : RequestAction;
 public sealed record Cancel(string Reason) : RequestAction;
 
-// Either the event to append, nothing (a harmless repeat), or a reason in German.
-public sealed record Decision(object? Event, string? Refusal)
+public enum DecisionKind { Append, AlreadyDone, Refused, TakenByOther, Limited }
+
+// Either the event to append, nothing (a harmless repeat), or a reason in German. The kind says which,
+// so that nobody has to compare German sentences to tell a lost race from a refusal.
+public sealed record Decision(DecisionKind Kind, object? Event, string? Refusal)
 {
-    public static Decision Append(object e) => new(e, null);
-    public static Decision Refuse(string reason) => new(null, reason);
-    public static readonly Decision AlreadyDone = new(null, null);
+    public static Decision Append(object e) => new(DecisionKind.Append, e, null);
+    public static Decision Refuse(string reason) => new(DecisionKind.Refused, null, reason);
+    public static Decision Taken(string reason) => new(DecisionKind.TakenByOther, null, reason);
+    public static Decision Limit(string reason) => new(DecisionKind.Limited, null, reason);
+    public static readonly Decision AlreadyDone = new(DecisionKind.AlreadyDone, null, null);
 }
 
 public static class Lifecycle
@@ -47,12 +61,14 @@ public static class Lifecycle
             {
                 { Approved: false } => Decision.Refuse("Ihr Konto ist noch nicht freigeschaltet."),
                 { NotWantedByCaller: true } => Decision.Refuse("Die Person hat sich für diese Anfrage jemand anderen gewünscht."),
+                var f when f.RecentClaims >= f.ClaimsPerHour => Decision.Limit(
+                    $"Sie haben in der letzten Stunde schon {f.RecentClaims} Anfragen übernommen. Bitte versuchen Sie es später noch einmal oder wenden Sie sich an die Koordination."),
                 { Paused: true } => Decision.Refuse("Sie haben eine Pause eingetragen. Beenden Sie die Pause in Ihrem Profil, um Anfragen zu übernehmen."),
                 var f when f.ActiveRequests >= f.Capacity => Decision.Refuse($"Sie betreuen schon {f.ActiveRequests} Anfragen – so viele, wie Sie in Ihrem Profil angegeben haben."),
                 var f => Decision.Append(new RequestClaimed(r.Id, f.Id, f.Name, now)),
             },
             Claim c when c.Volunteer.Id == r.VolunteerId && active => Decision.AlreadyDone,
-            Claim when active => Decision.Refuse(TakenByOther),
+            Claim when active => Decision.Taken(TakenByOther),
             Claim => Decision.Refuse("Diese Anfrage ist nicht mehr offen."),
 
             Assign when !actor.IsCoordinator => Decision.Refuse("Nur die Koordination kann Anfragen zuweisen."),
@@ -64,6 +80,8 @@ public static class Lifecycle
 
             Release when !active => Decision.Refuse("Diese Anfrage ist niemandem zugeordnet."),
             Release when !handler => Decision.Refuse("Nur wer die Anfrage übernommen hat, kann sie zurückgeben."),
+            Release when !actor.IsCoordinator && actor.RecentReleases >= actor.ReleasesPerHour => Decision.Limit(
+                $"Sie haben in der letzten Stunde schon {actor.RecentReleases} Anfragen zurückgegeben. Bitte wenden Sie sich an die Koordination."),
             Release x => Decision.Append(new RequestReleased(r.Id, r.VolunteerId!.Value, x.Reason, actor.Name, now)),
 
             Schedule when !active => Decision.Refuse("Einen Termin gibt es erst, wenn jemand die Anfrage übernommen hat."),

@@ -1,5 +1,6 @@
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
@@ -64,9 +65,17 @@ public sealed class ResolveInputValidator : AbstractValidator<ResolveInput>
 
 public sealed class AppointmentInputValidator : AbstractValidator<AppointmentInput>
 {
-    public AppointmentInputValidator(Catalog.Catalog catalog)
+    public AppointmentInputValidator(Catalog.Catalog catalog, TimeProvider clock, IOptions<PlanningOptions> planning)
     {
         RuleFor(i => i.At).NotNull().When(i => i.AtLocal is null).WithMessage("Bitte geben Sie Datum und Uhrzeit des Termins an.");
+        // Checked first: only a plausible date has an instant (Berlin time) to compare with now.
+        RuleFor(i => i.At).PlausibleDate();
+        RuleFor(i => i.AtLocal).PlausibleDate();
+        RuleFor(i => i.When).Must(at => at > clock.GetUtcNow()).WithMessage("Der Termin muss in der Zukunft liegen.")
+            .Must(at => at <= clock.GetUtcNow() + planning.Value.MaxAhead)
+            .WithMessage(_ => $"Ein Termin kann höchstens {(int)planning.Value.MaxAhead.TotalDays} Tage im Voraus eingetragen werden.")
+            .OverridePropertyName(nameof(AppointmentInput.AtLocal))
+            .When(i => (i.At is not null || i.AtLocal is not null) && DateRules.Plausible(i.At) && DateRules.Plausible(i.AtLocal));
         RuleFor(i => i.Mode).Must(catalog.IsHelpMode).WithMessage("Bitte wählen Sie aus, wie der Termin stattfindet.");
         RuleFor(i => i.Place).MaximumLength(InputRules.ShortText).WithMessage($"Ort oder Zugangsdaten: höchstens {InputRules.ShortText} Zeichen.");
     }

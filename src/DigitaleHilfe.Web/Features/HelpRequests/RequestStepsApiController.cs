@@ -1,7 +1,8 @@
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
-// The same steps for API clients: 200 {status, version}; 409 when someone else holds the request or
-// changed it first; 422 for a step the request's state or the caller's role does not allow.
+// The same steps for API clients: 200 {status, version} (also for a step already done); 409 when someone
+// else holds the request; 412 when If-Match names a version that is no longer current; 429 past the claim
+// limits; 422 for a step the request's state or the caller's role does not allow.
 [ApiController]
 [Authorize(Policies.RequestWork)]
 [IgnoreAntiforgeryToken]
@@ -41,12 +42,17 @@ public sealed class RequestStepsApiController(IMediator mediator) : ControllerBa
 
     private async Task<IActionResult> Step(Guid id, RequestAction action, CancellationToken ct)
     {
-        var result = await mediator.Send(new ChangeRequest.Command(id, action), ct);
+        if (!IfMatch.TryRead(Request, out var expected))
+            return Problem(statusCode: StatusCodes.Status400BadRequest, title: IfMatch.Malformed);
+        var result = await mediator.Send(new ChangeRequest.Command(id, action, expected), ct);
+        if (result.State is not null) Response.Headers.ETag = IfMatch.Tag(result.Version);
         return result.Kind switch
         {
-            ChangeRequest.Kind.Done => Ok(new { status = result.Status, version = result.Version }),
-            ChangeRequest.Kind.NotFound => Problem(statusCode: StatusCodes.Status404NotFound, title: result.Reason),
-            ChangeRequest.Kind.Conflict => Problem(statusCode: StatusCodes.Status409Conflict, title: result.Reason),
+            WriteKind.Done or WriteKind.AlreadyDone => Ok(new { status = result.State!.Status, version = result.Version }),
+            WriteKind.NotFound => Problem(statusCode: StatusCodes.Status404NotFound, title: result.Reason),
+            WriteKind.Conflict => Problem(statusCode: StatusCodes.Status409Conflict, title: result.Reason),
+            WriteKind.Stale => Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: result.Reason),
+            WriteKind.Limited => Problem(statusCode: StatusCodes.Status429TooManyRequests, title: result.Reason),
             _ => Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: result.Reason),
         };
     }

@@ -29,14 +29,14 @@ public sealed class InvitationsController(IMediator mediator, IDocumentSession s
 
         var requestId = invitation.RequestId!.Value;
         var result = await mediator.Send(new ChangeRequest.Command(requestId, new HelpRequests.Claim(ChangeRequest.Volunteer(Guid.Empty))), ct);
-        if (result.Kind == ChangeRequest.Kind.Done)
+        if (result.Succeeded)
         {
             TempData[Notice.Key] = "Sie haben die Anfrage übernommen. Die Kontaktdaten stehen unten.";
             return Redirect($"/Board/{requestId}");
         }
         return View("Message", new MessagePage(
-            result.Kind == ChangeRequest.Kind.Conflict ? "Bereits übernommen" : "Das hat nicht geklappt",
-            result.Kind == ChangeRequest.Kind.Conflict
+            result.Kind == WriteKind.Conflict ? "Bereits übernommen" : "Das hat nicht geklappt",
+            result.Kind == WriteKind.Conflict
                 ? "Jemand anderes war schneller und hat diese Anfrage bereits übernommen. Danke, dass Sie helfen wollten!"
                 : result.Reason ?? "", ("Andere offene Anfragen ansehen", "/Board")));
     }

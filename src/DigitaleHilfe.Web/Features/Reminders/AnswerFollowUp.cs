@@ -32,6 +32,15 @@ public static class AnswerFollowUp
         return await session.LoadAsync<HelpRequest>(link.RequestId, ct) is { } request ? (link, request) : null;
     }
 
+    // One answer per follow-up: the first one counts, a second (another tab, a double click, the phone
+    // and the link at once) is told that the answer is already there.
+    public static Decision Decide(HelpRequest request, bool allGood, string? comment, string channel, string by, DateTimeOffset now) =>
+        request.FollowUpAllGood is not null
+            ? Decision.AlreadyDone
+            : Decision.Append(new FollowUpAnswered(request.Id, allGood, comment, channel, by, now));
+
+    public const string AlreadyAnswered = "Vielen Dank – Ihre Antwort liegt uns bereits vor.";
+
     // Null when recorded; otherwise why not, in German.
     public sealed class Handler(IDocumentSession session, TimeProvider clock) : ICommandHandler<Command, string?>
     {
@@ -41,13 +50,16 @@ public static class AnswerFollowUp
             if (await FindAsync(session, command.Token, now, ct) is not var (link, request))
                 return "Dieser Link ist nicht mehr gültig – vielleicht haben Sie schon geantwortet.";
             var comment = string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim();
-            session.Events.Append(request.Id, new FollowUpAnswered(request.Id, command.AllGood!.Value, comment, "E-Mail", "die Person selbst", now));
-            session.Store(link with { UsedAt = now });
-            if (command.AllGood == false && request.CallerId is { } callerId)
-                session.Store(CallbackTask.For(callerId, request, now,
-                    $"Braucht laut Antwort auf die Nachfrage noch Hilfe{(comment is null ? "" : $": {comment}")}", "System", now));
-            await session.SaveChangesAsync(ct);
-            return null;
+            var result = await RequestWrites.WriteAsync(session, request.Id, null,
+                current => Task.FromResult(Decide(current, command.AllGood!.Value, comment, "E-Mail", "die Person selbst", now)), ct,
+                alongside: (s, current) =>
+                {
+                    s.Store(link with { UsedAt = now });
+                    if (command.AllGood == false && current.CallerId is { } callerId)
+                        s.Store(CallbackTask.For(callerId, current, now,
+                            $"Braucht laut Antwort auf die Nachfrage noch Hilfe{(comment is null ? "" : $": {comment}")}", "System", now));
+                });
+            return result.Kind == WriteKind.Done ? null : AlreadyAnswered;
         }
     }
 }

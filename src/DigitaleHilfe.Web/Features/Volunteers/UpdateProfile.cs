@@ -1,5 +1,6 @@
 using System.Globalization;
 using DigitaleHilfe.Web.Infrastructure;
+using DigitaleHilfe.Web.Infrastructure.Validation;
 
 namespace DigitaleHilfe.Web.Features.Volunteers;
 
@@ -28,18 +29,21 @@ public static class UpdateProfile
         public Validator(Catalog.Catalog catalog)
         {
             RuleFor(c => c.Topics).NotEmpty().WithMessage("Bitte wählen Sie mindestens ein Thema.");
-            RuleForEach(c => c.Topics).Must(catalog.IsTopic).WithMessage("„{PropertyValue}“ ist kein Thema aus dem Katalog.");
+            RuleForEach(c => c.Topics).Must(v => v is not null).WithMessage("Ein Eintrag ist leer.").Must(catalog.IsTopic).WithMessage("„{PropertyValue}“ ist kein Thema aus dem Katalog.");
             RuleFor(c => c.Districts).NotEmpty().WithMessage("Bitte wählen Sie mindestens einen Stadtteil.");
-            RuleForEach(c => c.Districts).Must(catalog.IsDistrict).WithMessage("„{PropertyValue}“ ist kein Stadtteil aus dem Katalog.");
+            RuleForEach(c => c.Districts).Must(v => v is not null).WithMessage("Ein Eintrag ist leer.").Must(catalog.IsDistrict).WithMessage("„{PropertyValue}“ ist kein Stadtteil aus dem Katalog.");
             RuleFor(c => c.HelpModes).NotEmpty().WithMessage("Bitte wählen Sie mindestens eine Art zu helfen.");
-            RuleForEach(c => c.HelpModes).Must(catalog.IsHelpMode).WithMessage("„{PropertyValue}“ ist keine Hilfeform aus dem Katalog.");
+            RuleForEach(c => c.HelpModes).Must(v => v is not null).WithMessage("Ein Eintrag ist leer.").Must(catalog.IsHelpMode).WithMessage("„{PropertyValue}“ ist keine Hilfeform aus dem Katalog.");
             RuleFor(c => c.Languages).NotEmpty().WithMessage("Bitte geben Sie mindestens eine Sprache an.");
             RuleForEach(c => c.Languages).Must(l => l is not null && IsoLanguages.Contains(l))
                 .WithMessage("„{PropertyValue}“ ist kein Sprachcode nach ISO 639-1 (z. B. de, en, tr).");
             RuleFor(c => c.Capacity).InclusiveBetween(1, 20).WithMessage("Bitte geben Sie zwischen 1 und 20 Anfragen an.");
             RuleFor(c => c.MaxInvitationsPerDay).InclusiveBetween(0, 20).When(c => c.MaxInvitationsPerDay is not null)
                 .WithMessage("Einladungen pro Tag: 0 (keine) bis 20.");
-            RuleForEach(c => c.Availability).Must(s => s.From < s.To).WithMessage("Bei einer Zeitspanne muss „von“ vor „bis“ liegen.");
+            RuleForEach(c => c.Availability).NotNull().WithMessage("Eine Zeitspanne fehlt oder ist leer.")
+                .Must(s => s is null || s.From < s.To).WithMessage("Bei einer Zeitspanne muss „von“ vor „bis“ liegen.")
+                .Must(s => s is null || Enum.IsDefined(s.Day)).WithMessage("Bitte geben Sie einen Wochentag an.");
+            RuleFor(c => c.PausedUntil).PlausibleDate();
         }
     }
 

@@ -13,9 +13,12 @@ public sealed class ValidateInputFilter : IAsyncActionFilter, IOrderedFilter
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
-        foreach (var argument in context.ActionArguments.Values)
+        foreach (var (name, argument) in context.ActionArguments)
         {
             if (argument is null) continue;
+            // A plain argument (a search term) is reported under its own name, a bound object by its fields.
+            foreach (var field in ControlCharacters.FieldsIn(argument, argument is string ? name : ""))
+                context.ModelState.AddModelError(field, ControlCharacters.Message);
             var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
             if (context.HttpContext.RequestServices.GetService(validatorType) is not IValidator validator) continue;
 

@@ -10,6 +10,10 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var errors = await InputRules.CheckAsync(validators, message, cancellationToken);
+        var control = ControlCharacters.FieldsIn(message);
+        if (control.Count > 0)
+            errors = errors.Concat(control.Where(f => !errors.ContainsKey(f)).Select(f => KeyValuePair.Create(f, new[] { ControlCharacters.Message })))
+                .ToDictionary();
         if (errors.Count > 0) throw new InputValidationException(errors);
         return await next(message, cancellationToken);
     }
