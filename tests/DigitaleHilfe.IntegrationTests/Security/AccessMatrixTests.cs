@@ -54,6 +54,8 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("GET", "/Admin/Audit", [A]),
         new("GET", "/jobs", [C, A]),
         new("GET", "/Emails/Undeliverable", [C, A]),
+        new("GET", "/Coordination/Alerts", [C, A]),
+        new("POST", "/Coordination/Alerts/Releases/none/Dismiss", [C, A]),
         new("POST", "/Emails/Undeliverable/0196a5e0-0000-7000-8000-000000000000/Dismiss", [C, A]),
         new("GET", "/Nachfrage/unknown-token", Everyone, Anonymous: true),
         new("GET", "/Account/SignIn", Everyone, Anonymous: true),

@@ -13,7 +13,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 
 // What each kind of reminder says and does, in friendly German (Sie-Form), all in the shared layout.
 public sealed class ReminderContent(
-    IServiceScopeFactory scopes, Catalog.Catalog catalog, PublicLinks links, IOptions<ReminderOptions> options, IOptions<MatchingOptions> matching)
+    Catalog.Catalog catalog, PublicLinks links, IOptions<ReminderOptions> options, IOptions<MatchingOptions> matching)
 {
     private const string VolunteerFooter = "Sie bekommen diese E-Mail, weil Sie bei der Digitalen Hilfe mithelfen. Welche Erinnerungen Sie per E-Mail möchten, stellen Sie in Ihrem Profil ein.";
     private const string CoordinatorFooter = "Sie bekommen diese E-Mail als Koordination der Digitalen Hilfe.";
@@ -28,7 +28,7 @@ public sealed class ReminderContent(
 
         return plan.Kind switch
         {
-            ReminderKind.Invitation or ReminderKind.UnclaimedWidening => new ReminderWork { Before = ct => InviteAsync(r.Id, ct) },
+            ReminderKind.Invitation or ReminderKind.UnclaimedWidening => await InvitationsAsync(session, plan, r, now),
             ReminderKind.ClaimConfirmation when emails.ClaimDetails => ToVolunteer(volunteer, ClaimConfirmation(r, caller, await NotesAsync(session, r.Id))),
             ReminderKind.AppointmentConfirmation => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: false, now),
             ReminderKind.AppointmentReminder => Appointment(r, caller, volunteer, emails.AppointmentReminders, reminder: true, now),
@@ -47,11 +47,26 @@ public sealed class ReminderContent(
         };
     }
 
-    private async Task<bool> InviteAsync(Guid requestId, CancellationToken ct)
+    // The best volunteers not invited yet, as many as this occurrence still lacks (a retry after a
+    // partial delivery tops up, it does not invite a whole new set). VolunteersInvited lists only those
+    // whose invitation really went out, so the timeline says what happened.
+    private async Task<ReminderWork> InvitationsAsync(IDocumentSession session, PlannedReminder plan, HelpRequest r, DateTimeOffset now)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var invited = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new InviteVolunteers.Command(requestId, matching.Value.InviteTopN), ct);
-        return invited.Count > 0;
+        var key = ReminderSchedule.Key(plan.Kind, plan.Occurrence);
+        var handled = r.HandledReminders.Count(h => h.StartsWith(key + "/", StringComparison.Ordinal));
+        var invitees = await InviteVolunteers.ChooseAsync(session, r, matching.Value.InviteTopN - handled, matching.Value, catalog.TopicLabel, now);
+        var mails = invitees.Select(i =>
+        {
+            var token = AccountTokens.Issue(session, i.Account.Id, TokenPurpose.ClaimInvitation, now, matching.Value.InvitationLifetime, r.Id);
+            return new ReminderMail($"{i.Account.Id:N}", $"Helfende Person {i.Account.Name}",
+                InviteVolunteers.Mail(r, i, links.To($"Invitations/{token}"), catalog));
+        }).ToList();
+        return new ReminderWork
+        {
+            Mails = mails,
+            AfterDelivery = delivered => delivered.Count == 0 ? null
+                : new VolunteersInvited(r.Id, delivered.Select(m => Guid.ParseExact(m.RecipientKey, "N")).ToList(), now),
+        };
     }
 
     private static ReminderWork ToVolunteer(Account? volunteer, Func<Account, EmailMessage> mail) =>

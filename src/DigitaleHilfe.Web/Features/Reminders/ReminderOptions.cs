@@ -40,6 +40,11 @@ public sealed class ReminderOptions
     public static readonly TimeSpan[] DefaultRetryDelays =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(12)];
 
+    // A mail that may have arrived (the server went silent after taking all of it) is tried again only
+    // after this long, with the same Message-Id: a duplicate of a mail with a senior's phone number is
+    // worse than a late one, and a late one is still better than none (docs/security.md).
+    public TimeSpan AmbiguousRetryDelay { get; set; } = TimeSpan.FromHours(6);
+
     public IReadOnlyList<TimeSpan> Retries => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
 
     // The coordinators' weekly digest: a cron expression in the city's time zone (Monday, 7:00).

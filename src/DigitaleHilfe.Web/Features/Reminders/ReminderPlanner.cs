@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using Hangfire;
 using JasperFx.Events.Daemon;
@@ -17,10 +18,11 @@ public sealed class ReminderPlanner : SubscriptionBase
     private readonly IOptions<ReminderOptions> options;
     private readonly TimeProvider clock;
     private readonly IBackgroundJobClient jobs;
+    private readonly ILogger<ReminderPlanner> logger;
 
-    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, IBackgroundJobClient jobs)
+    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, IBackgroundJobClient jobs, ILogger<ReminderPlanner> logger)
     {
-        (this.options, this.clock, this.jobs) = (options, clock, jobs);
+        (this.options, this.clock, this.jobs, this.logger) = (options, clock, jobs, logger);
         Name = "ReminderPlanner";
     }
 
@@ -32,24 +34,35 @@ public sealed class ReminderPlanner : SubscriptionBase
         if (ids.Count == 0) return NullChangeListener.Instance;
 
         var requests = new List<HelpRequest>();
+        var now = clock.GetUtcNow();
+        var problems = (await operations.Query<BackgroundProblem>()
+                .Where(p => p.RequestId.IsOneOf(ids) && p.Work == BackgroundProblem.Planning && p.SolvedAt == null).ToListAsync(ct))
+            .ToDictionary(p => p.RequestId);
+        var owed = new List<PlannedReminder>();
         foreach (var stored in await operations.LoadManyAsync<HelpRequest>(ct, ids))
         {
-            // A snapshot stored before reminders existed lacks the times they count from (StatusSince
-            // and friends): rebuild it from its events once, and keep the rebuilt one.
-            if (stored.StatusSince != default) { requests.Add(stored); continue; }
-            if (await operations.Events.AggregateStreamAsync<HelpRequest>(stored.Id, token: ct) is not { } rebuilt) continue;
-            operations.Store(rebuilt);
-            requests.Add(rebuilt);
+            // One request whose data makes planning throw (an appointment in the year 9999 that got in
+            // before input was bounded) is skipped and reported; every other request is still planned.
+            try
+            {
+                var request = await CurrentAsync(stored, operations, ct);
+                if (request is null) continue;
+                owed.AddRange(ReminderSchedule.For(request, options.Value).Select(d => new PlannedReminder
+                {
+                    Id = PlannedReminder.IdFor(request.Id, d.Kind), RequestId = request.Id, Kind = d.Kind, Occurrence = d.Occurrence, DueAt = d.DueAt,
+                }));
+                requests.Add(request);
+                if (problems.TryGetValue(request.Id, out var solved)) operations.Store(solved with { SolvedAt = now });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Planning reminders for request {RequestId} failed; it is skipped until it changes.", stored.Id);
+                operations.Store(BackgroundProblem.Occurred(problems.GetValueOrDefault(stored.Id), BackgroundProblem.Planning, stored.Id, stored.Number, e, now));
+            }
         }
         var existing = (await operations.Query<PlannedReminder>().Where(p => p.RequestId.IsOneOf(ids)).ToListAsync(ct))
             .ToDictionary(p => p.Id);
-        var now = clock.GetUtcNow();
         var dueNow = false;
-        var owed = requests.SelectMany(request => ReminderSchedule.For(request, options.Value).Select(d => new PlannedReminder
-            {
-                Id = PlannedReminder.IdFor(request.Id, d.Kind), RequestId = request.Id, Kind = d.Kind, Occurrence = d.Occurrence, DueAt = d.DueAt,
-            }))
-            .ToList();
         // An occurrence whose delivery is finished (also "nothing to do") is not planned again.
         var finished = (await operations.LoadManyAsync<ReminderDelivery>(ct, owed.Select(p => p.DeliveryId).ToArray()))
             .Where(d => d.Done).Select(d => d.Id).ToHashSet();
@@ -67,6 +80,16 @@ public sealed class ReminderPlanner : SubscriptionBase
         // Reminders due at once (invitations, confirmations) should not wait for the next dispatch
         // round; if this enqueue is lost, that round picks them up anyway.
         return dueNow ? new DispatchSoon(jobs) : NullChangeListener.Instance;
+    }
+
+    // A snapshot stored before reminders existed lacks the times they count from (StatusSince and
+    // friends): rebuild it from its events once, and keep the rebuilt one.
+    private static async Task<HelpRequest?> CurrentAsync(HelpRequest stored, IDocumentOperations operations, CancellationToken ct)
+    {
+        if (stored.StatusSince != default) return stored;
+        if (await operations.Events.AggregateStreamAsync<HelpRequest>(stored.Id, token: ct) is not { } rebuilt) return null;
+        operations.Store(rebuilt);
+        return rebuilt;
     }
 
     private sealed class DispatchSoon(IBackgroundJobClient jobs) : IChangeListener

@@ -7,14 +7,14 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 public sealed record ReminderMail(string RecipientKey, string RecipientLabel, EmailMessage Message);
 
 // What a reminder does when it is due: emails to send, events to append to the request, documents to
-// store (both in the same transaction as ReminderSent), or a step to run first (invitations).
+// store (both in the same transaction as ReminderSent), and an event that depends on which mails went
+// out (invitations: VolunteersInvited names only those reached).
 public sealed record ReminderWork
 {
     public IReadOnlyList<ReminderMail> Mails { get; init; } = [];
     public IReadOnlyList<object> Events { get; init; } = [];
     public IReadOnlyList<object> Documents { get; init; } = [];
-    // Returns whether it did anything (invitations: whether anyone was invited).
-    public Func<CancellationToken, Task<bool>>? Before { get; init; }
+    public Func<IReadOnlyList<ReminderMail>, object?>? AfterDelivery { get; init; }
 
     public static readonly ReminderWork Nothing = new();
 }

@@ -5,8 +5,15 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 
 // A reminder email the mail server refused for good (5xx, bad address) or that still could not be
 // sent after every retry. Coordinators see these on "Nicht zugestellte E-Mails" and fix the address.
-public sealed record UndeliverableEmail
+public sealed partial record UndeliverableEmail
 {
+    // A mail server's reply quotes the address ("550 5.1.1 <name@example.org>: Recipient address
+    // rejected"); the stored reason, the job's error and the log keep only what went wrong.
+    public static string Redact(string reason) => AddressPattern().Replace(reason, "[Adresse]");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s<>""'(),;:]+@[^\s<>""'(),;:]+")]
+    private static partial System.Text.RegularExpressions.Regex AddressPattern();
+
     public Guid Id { get; init; }
     public DateTimeOffset At { get; init; }
     public string Kind { get; init; } = "";
@@ -27,7 +34,7 @@ public sealed record UndeliverableEmail
         bool isCaller = false) => new()
     {
         Id = Guid.CreateVersion7(now), At = now, Kind = kind, RequestId = request?.Id, RequestNumber = request?.Number,
-        Recipient = recipient, Address = message.To, Subject = message.Subject, Reason = reason, Attempts = attempts, IsCaller = isCaller,
+        Recipient = recipient, Address = message.To, Subject = message.Subject, Reason = Redact(reason), Attempts = attempts, IsCaller = isCaller,
     };
 }
 

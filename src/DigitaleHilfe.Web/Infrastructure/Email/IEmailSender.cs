@@ -5,9 +5,14 @@ public sealed record EmailAttachment(string FileName, string ContentType, byte[]
 public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null)
 {
     public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+    // Names this mail across retries: the sender derives the Message-Id from it, so a receiving server
+    // (or a mail client) can drop the second copy of a mail that was "maybe sent" the first time.
+    public string? DedupeKey { get; init; }
 }
 
-public enum DeliveryStatus { Delivered, Transient, Permanent }
+// Ambiguous: the whole message went out after DATA, then the connection timed out or dropped before
+// the server's "250". It may well have been delivered; a retry must wait (and keep its Message-Id).
+public enum DeliveryStatus { Delivered, Transient, Permanent, Ambiguous }
 
 // What became of one message: delivered, worth another try later (4xx, dropped connection, server
 // down), or never deliverable as it is (5xx, malformed address).

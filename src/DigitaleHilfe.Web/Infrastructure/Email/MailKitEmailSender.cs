@@ -22,10 +22,14 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         if (messages.Count == 0) return results;
         var smtp = options.Value;
         SmtpClient? client = null;
+        var progress = new DataProgress();
+        var current = -1;
         try
         {
             for (var i = 0; i < messages.Count; i++)
             {
+                current = i;
+                progress.Reset();
                 if (!TryBuild(messages[i], smtp, out var mime, out var invalid))
                 {
                     results[i] = invalid;
@@ -35,13 +39,14 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
                 {
                     // One connection for the whole batch; opened lazily so a batch of bad addresses needs none.
                     client ??= await ConnectAsync(smtp, cancellationToken);
-                    await client.SendAsync(mime, cancellationToken);
+                    await client.SendAsync(mime, cancellationToken, progress);
                     results[i] = DeliveryResult.Delivered;
                 }
                 catch (SmtpCommandException e)
                 {
                     results[i] = Classify(e);
-                    logger.LogWarning("Mail to {Recipient} refused: {Status} {Message}", messages[i].To, (int)e.StatusCode, e.Message);
+                    // The reply names the address; the log must not (it may be a senior's).
+                    logger.LogWarning("Mail {Number} of {Count} refused: {Status}", i + 1, messages.Count, (int)e.StatusCode);
                     // After a refused RCPT or DATA the connection is still usable; after anything else, start afresh.
                     if (!client!.IsConnected) { client.Dispose(); client = null; }
                 }
@@ -52,7 +57,11 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
                                      && !cancellationToken.IsCancellationRequested)
         {
             // The server is down or the connection dropped: everything not yet delivered is worth another try.
-            logger.LogWarning(e, "The mail server could not be reached; {Count} mails wait for another try.", results.Count(r => r is null));
+            // The one whose data had gone out completely may have arrived all the same.
+            if (current >= 0 && results[current] is null && progress.Complete)
+                results[current] = new DeliveryResult(DeliveryStatus.Ambiguous, $"Nach dem Senden keine Bestätigung des Mailservers ({e.GetType().Name}).");
+            logger.LogWarning("The mail server could not be reached or did not answer ({Error}); {Count} mails wait for another try.",
+                e.GetType().Name, results.Count(r => r is null || r.Status == DeliveryStatus.Ambiguous));
             for (var i = 0; i < results.Length; i++) results[i] ??= new DeliveryResult(DeliveryStatus.Transient, e.Message);
         }
         finally
@@ -104,9 +113,28 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         }
     }
 
+    // The same key always gives the same Message-Id (on the sender's domain).
+    public static string StableMessageId(string key, string from)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32];
+        var domain = from.Contains('@') ? from[(from.LastIndexOf('@') + 1)..] : "digitalehilfe.invalid";
+        return $"{hash}@{domain}";
+    }
+
+    // Whether the message's data was handed over completely: after that, silence is "maybe sent".
+    private sealed class DataProgress : ITransferProgress
+    {
+        private long _sent, _total = -1;
+        public bool Complete => _total > 0 ? _sent >= _total : _sent > 0;
+        public void Reset() => (_sent, _total) = (0, -1);
+        public void Report(long bytesTransferred, long totalSize) => (_sent, _total) = (bytesTransferred, totalSize);
+        public void Report(long bytesTransferred) => _sent = bytesTransferred;
+    }
+
     private static MimeMessage ToMime(EmailMessage message, SmtpOptions smtp)
     {
         var mime = new MimeMessage { Subject = message.Subject };
+        if (message.DedupeKey is { } key) mime.MessageId = StableMessageId(key, smtp.From);
         mime.From.Add(new MailboxAddress(smtp.FromName, smtp.From));
         if (!string.IsNullOrEmpty(smtp.ReplyTo)) mime.ReplyTo.Add(MailboxAddress.Parse(smtp.ReplyTo));
         mime.To.Add(MailboxAddress.Parse(message.To));
