@@ -4,6 +4,7 @@ public static class AccountsSetup
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.AddScoped<AccountMailJob>();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Account>().UniqueIndex(a => a.Email);

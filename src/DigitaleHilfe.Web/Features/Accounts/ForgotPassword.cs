@@ -1,5 +1,4 @@
-using DigitaleHilfe.Web.Infrastructure;
-using Microsoft.Extensions.Options;
+using Hangfire;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
@@ -17,20 +16,17 @@ public static class ForgotPassword
             RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an.");
     }
 
-    public sealed class Handler(
-        IDocumentSession session, SecurityAudit audit, ConfirmationMail mail, PublicLinks links,
-        IOptions<AccountOptions> options, TimeProvider clock) : ICommandHandler<Command, Unit>
+    // Known or not, the same work: one lookup, one audit entry, one save, one job (which does nothing
+    // for Guid.Empty). The job sends the mail, so a slow mail server does not show in the answer either.
+    public sealed class Handler(IDocumentSession session, SecurityAudit audit, IBackgroundJobClient jobs) : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var email = Account.Normalise(command.Email);
             var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email && a.Active, ct);
-            if (account is null) return Unit.Value;
-
-            var token = AccountTokens.Issue(session, account.Id, TokenPurpose.ResetPassword, clock.GetUtcNow(), options.Value.PasswordResetLifetime);
-            audit.Record(session, AuditKind.PasswordResetRequested, account, account.Email);
+            audit.Record(session, AuditKind.PasswordResetRequested, account, email, account is null ? "unbekannte E-Mail-Adresse" : null);
             await session.SaveChangesAsync(ct);
-            await mail.TrySendAsync(AccountEmails.ResetPassword(account, links.To($"Account/ResetPassword?token={token}")), ct);
+            jobs.Send(account?.Id, AccountMail.ResetPassword);
             return Unit.Value;
         }
     }

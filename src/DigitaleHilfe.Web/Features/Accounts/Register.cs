@@ -1,7 +1,7 @@
 using DigitaleHilfe.Web.Infrastructure;
+using Hangfire;
 using DigitaleHilfe.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
@@ -31,31 +31,32 @@ public static class Register
         }
     }
 
+    // Both paths do the same work in the same order (one hash, one lookup, one save, one job), so the
+    // answer's timing does not tell whether the address is known; the mail goes from a job.
     public sealed class Handler(
-        IDocumentSession session, IPasswordHasher<Account> hasher, SecurityAudit audit, ConfirmationMail mail,
-        PublicLinks links, IOptions<AccountOptions> options, TimeProvider clock) : ICommandHandler<Command, Unit>
+        IDocumentSession session, IPasswordHasher<Account> hasher, SecurityAudit audit, IBackgroundJobClient jobs, TimeProvider clock)
+        : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
             var email = Account.Normalise(command.Email);
-            var existing = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email, ct);
-            if (existing is not null)
-            {
-                var token = AccountTokens.Issue(session, existing.Id, TokenPurpose.ResetPassword, now, options.Value.PasswordResetLifetime);
-                await session.SaveChangesAsync(ct);
-                await mail.TrySendAsync(AccountEmails.AlreadyRegistered(existing, links.To($"Account/ResetPassword?token={token}")), ct);
-                return Unit.Value;
-            }
-
             var account = new Account
             {
                 Id = Guid.CreateVersion7(now), Email = email, Name = command.Name.Trim(), Roles = [Role.Volunteer], CreatedAt = now,
             };
             account = account with { PasswordHash = hasher.HashPassword(account, command.Password) };
+            var existing = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email, ct);
+            if (existing is not null)
+            {
+                audit.Record(session, AuditKind.Registered, existing, existing.Email, "erneute Registrierung mit bekannter Adresse");
+                await session.SaveChangesAsync(ct);
+                jobs.Send(existing.Id, AccountMail.AlreadyRegistered);
+                return Unit.Value;
+            }
+
             session.Store(account);
             audit.Record(session, AuditKind.Registered, account, account.Email);
-            var confirmation = mail.Prepare(session, account);
             try
             {
                 await session.SaveChangesAsync(ct);
@@ -67,7 +68,7 @@ public static class Register
                 // answer stays the same as for any known address.
                 return Unit.Value;
             }
-            await mail.TrySendAsync(confirmation, ct);
+            jobs.Send(account.Id, AccountMail.ConfirmEmail);
             return Unit.Value;
         }
     }

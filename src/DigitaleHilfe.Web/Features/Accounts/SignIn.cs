@@ -3,6 +3,9 @@ using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using DigitaleHilfe.Web.Infrastructure.Persistence;
+using Hangfire;
+using Npgsql;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
@@ -29,15 +32,24 @@ public static class SignIn
         }
     }
 
+    // Sign-ins for one address run one at a time across all nodes (an advisory lock), so the failures
+    // are counted before the next password is checked: 40 wrong passwords at once check at most
+    // LockoutFailures of them. An unknown address takes the same steps with a dummy hash.
     public sealed class Handler(
         IDocumentSession session, SecurityAudit audit, IPasswordHasher<Account> hasher, IOptions<AccountOptions> options,
-        TimeProvider clock, IHttpContextAccessor http, ConfirmationMail confirmationMail) : ICommandHandler<Command, Result>
+        TimeProvider clock, IHttpContextAccessor http, IBackgroundJobClient jobs, NpgsqlDataSource database) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var now = clock.GetUtcNow();
             var email = Account.Normalise(command.Email);
+            await using var serial = await AdvisoryLock.AcquireAsync(database, $"signin:{email}", ct);
+            var now = clock.GetUtcNow();
             var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == email, ct);
+            var accountId = account?.Id ?? Guid.Empty;
+            var windowStart = now - options.Value.LockoutWindow;
+            var failures = await session.Query<AuditEntry>()
+                .Where(e => e.AccountId == accountId && e.Kind == AuditKind.SignInFailed && e.At > windowStart)
+                .Select(e => e.At).ToListAsync(ct);
             if (account is null)
             {
                 // Same work and answer as a wrong password, so the form does not reveal who has an account.
@@ -47,10 +59,6 @@ public static class SignIn
                 return Refuse(WrongCredentials);
             }
 
-            var windowStart = now - options.Value.LockoutWindow;
-            var failures = await session.Query<AuditEntry>()
-                .Where(e => e.AccountId == account.Id && e.Kind == AuditKind.SignInFailed && e.At > windowStart)
-                .Select(e => e.At).ToListAsync(ct);
             if (Lockout.LockedUntil(failures, account.LastSignInAt, now, options.Value) is { } lockedUntil)
             {
                 audit.Record(session, AuditKind.SignInRefusedLocked, account, account.Email);
@@ -71,9 +79,7 @@ public static class SignIn
             if (!account.Active) return Refuse("Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Koordination.");
             if (!account.EmailConfirmed)
             {
-                var mail = confirmationMail.Prepare(session, account);
-                await session.SaveChangesAsync(ct);
-                await confirmationMail.TrySendAsync(mail, ct);
+                jobs.Send(account.Id, AccountMail.ConfirmEmail);
                 return Refuse("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Wir haben Ihnen den Link eben noch einmal geschickt.");
             }
 

@@ -32,33 +32,44 @@ public static class RequestWrites
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stream = await session.Events.FetchForWriting<HelpRequest>(requestId, ct);
-            if (stream.Aggregate is not { } request) return new(WriteKind.NotFound, "Diese Anfrage gibt es nicht.", null, 0);
-            var version = stream.CurrentVersion ?? 0;
-            if (expectedVersion is { } expected && expected != version && await ChangesSinceAsync(session, requestId, expected, ct) is { Count: > 0 } changes)
-                return new(WriteKind.Stale, ChangedMeanwhile, request, version) { Changes = changes };
-
-            var decision = await decide(request);
-            switch (decision.Kind)
-            {
-                case DecisionKind.AlreadyDone: return new(WriteKind.AlreadyDone, null, request, version);
-                case DecisionKind.Refused: return new(WriteKind.Refused, decision.Refusal, request, version);
-                case DecisionKind.TakenByOther: return new(WriteKind.Conflict, decision.Refusal, request, version);
-                case DecisionKind.Limited: return new(WriteKind.Limited, decision.Refusal, request, version);
-            }
-
-            stream.AppendOne(decision.Event!);
-            alongside?.Invoke(session, request);
+            // A session whose save failed keeps what it had fetched; every retry starts with a fresh one.
+            var current = attempt == 1 ? session : session.DocumentStore.LightweightSession();
             try
             {
-                await session.SaveChangesAsync(ct);
-                return new(WriteKind.Done, null, Apply(request, decision.Event!), version + 1);
+                var stream = await current.Events.FetchForWriting<HelpRequest>(requestId, ct);
+                if (stream.Aggregate is not { } request) return new(WriteKind.NotFound, "Diese Anfrage gibt es nicht.", null, 0);
+                var version = stream.CurrentVersion ?? 0;
+                if (expectedVersion is { } expected && expected != version && await ChangesSinceAsync(current, requestId, expected, ct) is { Count: > 0 } changes)
+                    return new(WriteKind.Stale, ChangedMeanwhile, request, version) { Changes = changes };
+
+                var decision = await decide(request);
+                switch (decision.Kind)
+                {
+                    case DecisionKind.AlreadyDone: return new(WriteKind.AlreadyDone, null, request, version);
+                    case DecisionKind.Refused: return new(WriteKind.Refused, decision.Refusal, request, version);
+                    case DecisionKind.TakenByOther: return new(WriteKind.Conflict, decision.Refusal, request, version);
+                    case DecisionKind.Limited: return new(WriteKind.Limited, decision.Refusal, request, version);
+                }
+
+                stream.AppendOne(decision.Event!);
+                alongside?.Invoke(current, request);
+                try
+                {
+                    await current.SaveChangesAsync(ct);
+                    return new(WriteKind.Done, null, Apply(request, decision.Event!), version + 1);
+                }
+                catch (ConcurrencyException) when (attempt < Attempts)
+                {
+                    await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+                }
+                catch (ConcurrencyException)
+                {
+                    return new(WriteKind.Conflict, ChangedMeanwhile, request, version);
+                }
             }
-            catch (ConcurrencyException)
+            finally
             {
-                session.EjectAllPendingChanges();
-                if (attempt == Attempts) return new(WriteKind.Conflict, ChangedMeanwhile, request, version);
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+                if (attempt > 1) await current.DisposeAsync();
             }
         }
     }
@@ -70,16 +81,20 @@ public static class RequestWrites
     {
         for (var attempt = 1; ; attempt++)
         {
-            session.Events.Append(requestId, observation);
+            var current = attempt == 1 ? session : session.DocumentStore.LightweightSession();
             try
             {
-                await session.SaveChangesAsync(ct);
+                current.Events.Append(requestId, observation);
+                await current.SaveChangesAsync(ct);
                 return;
             }
             catch (ConcurrencyException) when (attempt < Attempts * 2)
             {
-                session.EjectAllPendingChanges();
                 await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
+            }
+            finally
+            {
+                if (attempt > 1) await current.DisposeAsync();
             }
         }
     }

@@ -20,7 +20,6 @@ public static class AuthSetup
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SecurityAudit>();
-        services.AddScoped<ConfirmationMail>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IAuthorizationHandler, CallerContact.Handler>();
 
