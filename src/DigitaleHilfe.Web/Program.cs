@@ -39,6 +39,7 @@ builder.Services.AddHostedService<DemoData>();
 var app = builder.Build();
 
 app.UseReverseProxyHeaders();
+app.UseHttpsOnly();
 app.UseWebUi();
 app.UseAccountsAndSecurity();
 app.MapHealth();

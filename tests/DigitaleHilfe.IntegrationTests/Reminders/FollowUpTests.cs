@@ -111,6 +111,30 @@ public sealed partial class FollowUpTests(AppFixture app) : ReminderTest(app)
         (await session.Events.FetchStreamAsync(request)).ShouldNotContain(e => e.Data is FollowUpAnswered);
     }
 
+    [Fact]
+    public async Task Six_simultaneous_answers_record_one_and_tell_the_others_it_is_already_answered()
+    {
+        var request = await ResolvedRequestAsync("erika@example.org");
+        await AtAsync(Start.AddDays(7).AddHours(1));
+        var path = new Uri(LinkPattern().Match(MailsAbout("Hat alles geklappt").Single().TextBody!).Value).PathAndQuery;
+        var senior = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await senior.GetStringAsync(path);
+        var token = System.Net.WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => senior.PostAsync(path, new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["AllGood"] = "true", ["__RequestVerificationToken"] = token }))));
+
+        responses.ShouldAllBe(r => r.StatusCode == System.Net.HttpStatusCode.OK);
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        bodies.Count(b => b.Contains("Vielen Dank für Ihre Antwort")).ShouldBe(1);
+        bodies.Count(b => b.Contains("bereits vor") || b.Contains("Link nicht mehr gültig")).ShouldBe(5);
+        await using var session = App.QuerySession();
+        (await session.Events.FetchStreamAsync(request)).Count(e => e.Data is FollowUpAnswered).ShouldBe(1);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex TokenPattern();
+
     [GeneratedRegex(@"http://digitalehilfe\.test/Nachfrage/\S+")]
     private static partial Regex LinkPattern();
 }

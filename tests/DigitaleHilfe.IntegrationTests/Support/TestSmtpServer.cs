@@ -13,7 +13,7 @@ namespace DigitaleHilfe.IntegrationTests.Support;
 // what arrived. No mock of the mail server.
 public sealed class TestSmtpServer : IAsyncDisposable
 {
-    private readonly Inbox _inbox = new();
+    private readonly Inbox _inbox;
     private CancellationTokenSource _stop = new();
     private Task _running = Task.CompletedTask;
 
@@ -22,6 +22,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public TestSmtpServer()
     {
+        _inbox = new Inbox(() => AnswerDelay);
         Port = FreePort();
         Start();
     }
@@ -58,7 +59,15 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _inbox.Messages.ToArray();
 
-    public void Clear() => _inbox.Messages.Clear();
+    // A slow server: it keeps each message at once but answers "250" only after this long (as a server
+    // that takes the mail and then stalls). Zero: answers at once.
+    public TimeSpan AnswerDelay { get; set; }
+
+    public void Clear()
+    {
+        _inbox.Messages.Clear();
+        AnswerDelay = TimeSpan.Zero;
+    }
 
     public async Task<MimeMessage> WaitForMessageAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
     {
@@ -85,7 +94,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class Inbox : MessageStore
+    private sealed class Inbox(Func<TimeSpan> answerDelay) : MessageStore
     {
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
@@ -94,6 +103,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         {
             using var stream = new MemoryStream(buffer.ToArray());
             Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            if (answerDelay() is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay, CancellationToken.None);
             return SmtpResponse.Ok;
         }
     }

@@ -33,6 +33,7 @@ public sealed class AccountController(IMediator mediator) : Controller
     [Authorize(Policies.SignedIn), HttpPost("SignOut")]
     public async Task<IActionResult> SignOut(bool everywhere, CancellationToken ct)
     {
+        if (!ModelState.IsValid) return RedirectToAction(nameof(Me));
         if (CurrentSessionId() is { } session) await mediator.Send(new SignOut.Command(session, everywhere), ct);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         TempData[Notice.Key] = everywhere ? "Sie wurden auf allen Geräten abgemeldet." : "Sie wurden abgemeldet.";

@@ -27,8 +27,11 @@ public static class SignIn
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().WithMessage("Bitte geben Sie Ihre E-Mail-Adresse ein.");
-            RuleFor(c => c.Password).NotEmpty().WithMessage("Bitte geben Sie Ihr Passwort ein.");
+            RuleFor(c => c.Email).NotEmpty().WithMessage("Bitte geben Sie Ihre E-Mail-Adresse ein.")
+                .MaximumLength(254).WithMessage("Die E-Mail-Adresse ist zu lang.");
+            // No password is longer (PasswordRules); a megabyte of "password" would only cost hashing time.
+            RuleFor(c => c.Password).NotEmpty().WithMessage("Bitte geben Sie Ihr Passwort ein.")
+                .MaximumLength(1024).WithMessage("Das Passwort ist zu lang.");
         }
     }
 

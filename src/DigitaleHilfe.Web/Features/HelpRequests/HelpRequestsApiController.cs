@@ -9,9 +9,11 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 [IgnoreAntiforgeryToken]
 public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBase
 {
+    // Idempotency-Key: a client that resends after a dropped connection gets the first answer again.
     [HttpPost]
     public async Task<IActionResult> Log([FromBody] LogCall.Command command, CancellationToken ct)
     {
+        if (Request.Headers.TryGetValue("Idempotency-Key", out var key)) command = command with { IdempotencyKey = key.ToString() };
         var result = await mediator.Send(command, ct);
         return CreatedAtAction(nameof(Get), new { id = result.Id }, result);
     }

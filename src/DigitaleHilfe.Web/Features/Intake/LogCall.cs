@@ -2,6 +2,7 @@ using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Validation;
+using JasperFx;
 
 namespace DigitaleHilfe.Web.Features.Intake;
 
@@ -21,6 +22,9 @@ public static class LogCall
         public string? PreferredTimes { get; init; }
         public bool Urgent { get; init; }
         public bool Consent { get; init; }
+        // The API's Idempotency-Key header, or the intake form's own token: the same key (per account)
+        // answers with the request logged the first time instead of logging it again.
+        public string? IdempotencyKey { get; init; }
     }
 
     public sealed record Result(Guid Id, string Number, RequestStatus Status, long Version, Guid CallerId);
@@ -43,6 +47,8 @@ public static class LogCall
             RuleFor(c => c.HelpMode).Must(catalog.IsHelpMode).WithMessage("Bitte wählen Sie aus, wie geholfen werden soll.");
             RuleFor(c => c.PreferredTimes).MaximumLength(InputRules.ShortText)
                 .WithMessage($"Die Wunschzeiten dürfen höchstens {InputRules.ShortText} Zeichen lang sein.");
+            RuleFor(c => c.IdempotencyKey).Must(k => k is null || (k.Length is > 0 and <= 100 && k.All(ch => ch is > ' ' and < (char)127)))
+                .WithMessage("Der Idempotency-Key muss 1 bis 100 sichtbare ASCII-Zeichen lang sein.");
             RuleFor(c => c.Consent).Equal(true)
                 .WithMessage("Ohne Einwilligung dürfen wir nichts speichern. Bitte lesen Sie den Einwilligungstext vor und fragen Sie, ob die Person einverstanden ist.");
         }
@@ -61,6 +67,9 @@ public static class LogCall
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
+            var receiptId = command.IdempotencyKey is { } key ? IntakeReceipt.IdFor(user.Id, key) : null;
+            if (receiptId is not null && await session.LoadAsync<IntakeReceipt>(receiptId, cancellationToken) is { } earlier) return earlier.Result;
+
             var now = clock.GetUtcNow();
             var phone = Phones.Normalise(command.Phone).E164!;
             var caller = await CallerDirectory.ResolveAsync(session, command.CallerId, phone, command.CallerName, now, cancellationToken);
@@ -68,8 +77,30 @@ public static class LogCall
             var number = await numbers.NextAsync(now, cancellationToken);
             var id = Guid.CreateVersion7(now);
             session.Events.StartStream<HelpRequest>(id, Decide(id, number, caller.Id, command, user.Name, now));
-            await session.SaveChangesAsync(cancellationToken);
-            return new Result(id, number, RequestStatus.Open, Version: 2, caller.Id);
+            var result = new Result(id, number, RequestStatus.Open, Version: 2, caller.Id);
+            // Inserted in the same transaction: of two sends with one key at the same moment, the second
+            // fails on the receipt (and writes nothing) and answers with the first one's result.
+            if (receiptId is not null) session.Insert(new IntakeReceipt { Id = receiptId, Result = result, At = now });
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (DocumentAlreadyExistsException) when (receiptId is not null)
+            {
+                await using var fresh = session.DocumentStore.QuerySession();
+                return (await fresh.LoadAsync<IntakeReceipt>(receiptId, cancellationToken))!.Result;
+            }
+            return result;
         }
     }
+}
+
+// The answer to an intake sent with an idempotency key, kept so a resend gets the same answer.
+public sealed record IntakeReceipt
+{
+    public string Id { get; init; } = "";
+    public LogCall.Result Result { get; init; } = null!;
+    public DateTimeOffset At { get; init; }
+
+    public static string IdFor(Guid? accountId, string key) => $"{accountId ?? Guid.Empty:N}/{key}";
 }

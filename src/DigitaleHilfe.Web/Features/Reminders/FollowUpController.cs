@@ -20,7 +20,8 @@ public sealed class FollowUpController(IMediator mediator, IQuerySession session
         if (await AnswerFollowUp.FindAsync(session, token, clock.GetUtcNow(), ct) is not var (_, request)) return Invalid();
         if (!ModelState.IsValid)
             return View("FollowUp", new FollowUpPage(token, catalog.TopicLabel(request.Topic), request.VolunteerName, command with { Token = token }));
-        if (await mediator.Send(command with { Token = token }, ct) is { } refusal) return View("Message", new MessagePage("Link nicht mehr gültig", refusal));
+        if (await mediator.Send(command with { Token = token }, ct) is { } refusal)
+            return View("Message", new MessagePage(refusal == AnswerFollowUp.AlreadyAnswered ? "Bereits beantwortet" : "Link nicht mehr gültig", refusal));
         return View("Message", new MessagePage("Vielen Dank für Ihre Antwort!", command.AllGood == true
             ? "Schön, dass alles geklappt hat. Wenn Sie wieder Hilfe brauchen, rufen Sie uns einfach an."
             : "Wir melden uns bald telefonisch bei Ihnen und schauen, wie wir weiterhelfen können."));
