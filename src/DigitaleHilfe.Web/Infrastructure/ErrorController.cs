@@ -9,6 +9,8 @@ namespace DigitaleHilfe.Web.Infrastructure;
 public sealed class ErrorController : Controller
 {
     public const string Path = "/error";
+    // Set by a middleware that knows better than the status code what went wrong.
+    public const string DetailKey = "ErrorDetail";
 
     [Route(Path + "/{status:int?}")]
     public IActionResult Show(int? status)
@@ -18,11 +20,12 @@ public sealed class ErrorController : Controller
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
             ?? "";
 
+        var detail = HttpContext.Items[DetailKey] as string;
         if (originalPath.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
-            return Problem(statusCode: code, title: TitleFor(code));
+            return Problem(statusCode: code, title: TitleFor(code), detail: detail);
 
         Response.StatusCode = code;
-        return View("~/Features/Shared/Error.cshtml", new ErrorPage(code, TitleFor(code)));
+        return View("~/Features/Shared/Error.cshtml", new ErrorPage(code, TitleFor(code)) { Detail = detail });
     }
 
     private static string TitleFor(int code) => code switch
@@ -39,4 +42,7 @@ public sealed class ErrorController : Controller
     };
 }
 
-public sealed record ErrorPage(int Status, string Title);
+public sealed record ErrorPage(int Status, string Title)
+{
+    public string? Detail { get; init; }
+}

@@ -11,10 +11,26 @@ namespace DigitaleHilfe.Web.Infrastructure.Validation;
 public static class ControlCharacters
 {
     public const string Message = "Der Text enthält unzulässige Steuerzeichen. Bitte geben Sie ihn noch einmal ein.";
+    public const string FormMessage =
+        "Das Formular enthält unzulässige Steuerzeichen (zum Beispiel ein Nullzeichen). Es wurde nichts gespeichert. Bitte gehen Sie zurück und geben Sie den Text noch einmal ein.";
 
     public static bool IsForbidden(char c) => char.IsControl(c) && c is not ('\n' or '\r' or '\t');
 
     public static bool Contains(string? text) => text is not null && text.Any(IsForbidden);
+
+    public static string Strip(string text) => Contains(text) ? new string(text.Where(c => !IsForbidden(c)).ToArray()) : text;
+
+    // For showing a refused form again: its string properties without the characters (records' init
+    // setters can still be called here, before anything else sees the object).
+    public static void StripIn(object value)
+    {
+        if (value is string || value.GetType().Namespace?.StartsWith("System") == true) return;
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.PropertyType != typeof(string) || !property.CanWrite || property.GetIndexParameters().Length > 0) continue;
+            if (property.GetValue(value) is string text && Contains(text)) property.SetValue(value, Strip(text));
+        }
+    }
 
     // The names of the fields (as bound: "Name", "Topics[2]") whose text carries a forbidden character.
     public static IReadOnlyList<string> FieldsIn(object? value, string name = "")
