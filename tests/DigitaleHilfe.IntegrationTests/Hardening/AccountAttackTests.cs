@@ -12,16 +12,24 @@ namespace DigitaleHilfe.IntegrationTests.Hardening;
 // lockout that let 21 of 40 concurrent wrong passwords be checked.
 public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
 {
-    private static async Task<double> MedianMsAsync(Func<int, Task> attempt, int count = 9)
+    // Median times of two kinds of attempt, taken in turns so that whatever else the machine does
+    // falls on both alike.
+    private static async Task<(double First, double Second)> MediansMsAsync(Func<int, Task> first, Func<int, Task> second, int count = 15)
     {
-        var times = new List<double>();
+        var (a, b) = (new List<double>(), new List<double>());
         for (var i = 0; i < count; i++)
         {
-            var watch = Stopwatch.StartNew();
-            await attempt(i);
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            a.Add(await TimeAsync(() => first(i)));
+            b.Add(await TimeAsync(() => second(i)));
         }
-        return times.Order().ElementAt(count / 2);
+        return (a.Order().ElementAt(count / 2), b.Order().ElementAt(count / 2));
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> attempt)
+    {
+        var watch = Stopwatch.StartNew();
+        await attempt();
+        return watch.Elapsed.TotalMilliseconds;
     }
 
     // Close enough that a stranger cannot tell: within 20 ms or a quarter of the slower one.
@@ -45,8 +53,9 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
         };
         await PostFormAsync(client, "/Account/Register", Form($"warmup-{Guid.NewGuid():N}@example.org"));
 
-        var knownMs = await MedianMsAsync(_ => PostFormAsync(client, "/Account/Register", Form(known.Email)));
-        var newMs = await MedianMsAsync(_ => PostFormAsync(client, "/Account/Register", Form($"neu-{Guid.NewGuid():N}@example.org")));
+        var (knownMs, newMs) = await MediansMsAsync(
+            _ => PostFormAsync(client, "/Account/Register", Form(known.Email)),
+            _ => PostFormAsync(client, "/Account/Register", Form($"neu-{Guid.NewGuid():N}@example.org")));
 
         ShouldTakeAboutAsLong(knownMs, newMs);
     }
@@ -58,8 +67,9 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
         App.Smtp.AnswerDelay = TimeSpan.FromSeconds(1);
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var knownMs = await MedianMsAsync(_ => PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = known.Email }), 5);
-        var unknownMs = await MedianMsAsync(_ => PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = "niemand@example.org" }), 5);
+        var (knownMs, unknownMs) = await MediansMsAsync(
+            _ => PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = known.Email }),
+            _ => PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = "niemand@example.org" }), 5);
 
         ShouldTakeAboutAsLong(knownMs, unknownMs);
         App.Smtp.AnswerDelay = TimeSpan.Zero;
@@ -74,8 +84,9 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
         await PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = "warmup@example.org", ["Password"] = "falsch-falsch" });
 
         // Fewer than the lockout's ten failures, so the known account is checked every time.
-        var wrongMs = await MedianMsAsync(_ => PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = known.Email, ["Password"] = "falsch-falsch" }), 7);
-        var unknownMs = await MedianMsAsync(i => PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = $"niemand{i}@example.org", ["Password"] = "falsch-falsch" }), 7);
+        var (wrongMs, unknownMs) = await MediansMsAsync(
+            _ => PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = known.Email, ["Password"] = "falsch-falsch" }),
+            i => PostFormAsync(client, "/Account/SignIn", new() { ["Email"] = $"niemand{i}@example.org", ["Password"] = "falsch-falsch" }), 7);
 
         ShouldTakeAboutAsLong(wrongMs, unknownMs);
     }
@@ -97,11 +108,26 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Deactivating_the_last_admin_is_refused()
+    public async Task Two_admins_deactivating_each_other_at_the_same_moment_leave_one_active_admin()
     {
-        var admin = await App.CreateAccountAsync(Role.Admin);
+        var first = await App.CreateAccountAsync(Role.Admin);
+        var second = await App.CreateAccountAsync(Role.Admin);
+        var firstBrowser = await SignedInAsync(first);
+        var secondBrowser = await SignedInAsync(second);
 
-        (await App.SendAsync(new ManageAccounts.SetActive(admin.Id, false))).ShouldNotBeNull().ShouldContain("letzte aktive Admin");
+        await Task.WhenAll(
+            FormPost.SubmitAsync(firstBrowser, "/Admin/Accounts", new Dictionary<string, string> { ["active"] = "false" }, $"/Admin/Accounts/{second.Id}/Active"),
+            FormPost.SubmitAsync(secondBrowser, "/Admin/Accounts", new Dictionary<string, string> { ["active"] = "false" }, $"/Admin/Accounts/{first.Id}/Active"));
+
+        await using var session = App.QuerySession();
+        (await session.Query<Account>().CountAsync(a => a.Active && a.Roles.Contains(Role.Admin))).ShouldBe(1);
+    }
+
+    private async Task<HttpClient> SignedInAsync(Account account)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await FormPost.SubmitAsync(client, "/Account/SignIn", new Dictionary<string, string> { ["Email"] = account.Email, ["Password"] = AppFixture.Password });
+        return client;
     }
 
     [Fact]

@@ -10,15 +10,19 @@ namespace DigitaleHilfe.IntegrationTests.Hardening;
 // said "2 passende Helfende per E-Mail eingeladen".
 public sealed class InvitationDeliveryTests(AppFixture app) : ReminderTest(app)
 {
+    private static readonly Web.Features.Intake.LogCall.Command Call =
+        AppFixture.ValidCall() with { Topic = "online-banking", District = "erfenbach", HelpMode = "telefon" };
+
     [Fact]
     public async Task Invitations_refused_while_the_mail_server_is_down_arrive_when_it_is_back_and_the_timeline_says_so_only_then()
     {
         var anna = await VolunteerAsync(topics: ["online-banking"]);
         var ben = await VolunteerAsync(topics: ["online-banking"]);
+        App.Smtp.Clear();
         Guid request = default;
         await WhileMailServerIsDownAsync(async () =>
         {
-            request = await LogCallAsync();
+            request = (await App.SendAsync(Call)).Id;
             await SettleAsync();
         });
         (await RequestAsync(request)).InvitedVolunteers.ShouldBeEmpty();
@@ -44,7 +48,7 @@ public sealed class InvitationDeliveryTests(AppFixture app) : ReminderTest(app)
     public async Task Two_invitation_jobs_at_once_invite_each_volunteer_once()
     {
         var anna = await VolunteerAsync(topics: ["online-banking"]);
-        var request = await LogCallAsync();
+        var request = (await App.SendAsync(Call)).Id;
         await SettleAsync();
         // The same delivery handed out twice (a lease ran out while the first job still ran).
         await using (var session = App.QuerySession())

@@ -137,8 +137,9 @@ public sealed class WritePathTests(AppFixture app) : IntegrationTest(app)
         var page = await (await App.SignedInClientAsync(Role.Coordinator)).GetStringAsync("/Coordination/Alerts");
         page.ShouldContain("3 Rückgaben nach Ansicht der Kontaktdaten");
 
-        // An hour later the volunteer may claim again.
+        // An hour later the volunteer may claim again (after giving one back: two at a time is the default capacity).
         App.Clock.SetUtcNow(App.Clock.GetUtcNow().AddHours(1).AddMinutes(1));
+        await FormPost.SubmitAsync(volunteer, $"/Board/{requests[4]}", new Dictionary<string, string> { ["Reason"] = "passt doch nicht" }, $"/HelpRequests/{requests[4]}/Release");
         await FormPost.SubmitAsync(volunteer, $"/Board/{requests[5]}", new Dictionary<string, string>(), $"/HelpRequests/{requests[5]}/Claim");
         await using (var session = App.QuerySession())
             (await session.LoadAsync<HelpRequest>(requests[5]))!.Status.ShouldBe(RequestStatus.Claimed);

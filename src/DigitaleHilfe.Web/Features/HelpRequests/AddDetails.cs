@@ -27,11 +27,10 @@ public static class AddDetails
     {
         public async ValueTask<bool> Handle(Command command, CancellationToken ct)
         {
-            var stream = await session.Events.FetchForWriting<HelpRequest>(command.RequestId, ct);
-            if (stream.Aggregate is null) return false;
-            stream.AppendOne(Decide(stream.Aggregate, command, user.Name, clock.GetUtcNow()));
-            await session.SaveChangesAsync(ct);
-            return true;
+            // Details add to whatever the request is now: decided again, never refused, after a race.
+            var result = await RequestWrites.WriteAsync(session, command.RequestId, null,
+                request => Task.FromResult(Decision.Append(Decide(request, command, user.Name, clock.GetUtcNow()))), ct);
+            return result.Kind != WriteKind.NotFound;
         }
     }
 }
