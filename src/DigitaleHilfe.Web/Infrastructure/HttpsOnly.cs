@@ -41,7 +41,7 @@ public static class HttpsOnly
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(
                 $"<!doctype html><html lang=\"de\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">" +
-                $"<title>HTTPS erforderlich</title></head><body><main><h1>HTTPS erforderlich</h1><p>{System.Net.WebUtility.HtmlEncode(Explanation)}</p></main></body></html>");
+                $"<title>HTTPS erforderlich</title></head><body><main><h1>HTTPS erforderlich</h1><p>{Explanation}</p></main></body></html>");
         });
         return app;
     }

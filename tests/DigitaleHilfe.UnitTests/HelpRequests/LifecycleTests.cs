@@ -133,4 +133,28 @@ public sealed class LifecycleTests
         r = r.Apply(new RequestReleased(r.Id, Me, "krank", "Petra", Now));
         (r.Status, r.VolunteerId).ShouldBe((RequestStatus.Open, null));
     }
+
+    [Fact]
+    public void A_claim_by_someone_else_on_a_taken_request_is_a_lost_race_not_a_refusal() =>
+        Lifecycle.Decide(State("ClaimedByOther"), new Claim(MeFacts), Volunteer, Now).Kind.ShouldBe(DecisionKind.TakenByOther);
+
+    [Fact]
+    public void A_repeated_claim_by_the_holder_is_already_done() =>
+        Lifecycle.Decide(State("ClaimedByMe"), new Claim(MeFacts), Volunteer, Now).Kind.ShouldBe(DecisionKind.AlreadyDone);
+
+    [Fact]
+    public void A_volunteer_at_the_hourly_claim_limit_is_limited_and_below_it_may_claim()
+    {
+        Lifecycle.Decide(State("Open"), new Claim(MeFacts with { RecentClaims = 5, ClaimsPerHour = 5 }), Volunteer, Now).Kind.ShouldBe(DecisionKind.Limited);
+        Lifecycle.Decide(State("Open"), new Claim(MeFacts with { RecentClaims = 4, ClaimsPerHour = 5 }), Volunteer, Now).Kind.ShouldBe(DecisionKind.Append);
+    }
+
+    [Fact]
+    public void A_volunteer_at_the_hourly_release_limit_is_limited_but_a_coordinator_is_not()
+    {
+        Lifecycle.Decide(State("ClaimedByMe"), new Release("keine Zeit"), Volunteer with { RecentReleases = 5, ReleasesPerHour = 5 }, Now)
+            .Kind.ShouldBe(DecisionKind.Limited);
+        Lifecycle.Decide(State("ClaimedByMe"), new Release("keine Zeit"), Coordinator with { RecentReleases = 5, ReleasesPerHour = 5 }, Now)
+            .Kind.ShouldBe(DecisionKind.Append);
+    }
 }
