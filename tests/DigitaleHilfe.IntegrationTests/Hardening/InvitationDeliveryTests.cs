@@ -2,7 +2,10 @@ using DigitaleHilfe.IntegrationTests.Reminders;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Reminders;
+using JasperFx.Events.Daemon;
+using Marten.Events;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitaleHilfe.IntegrationTests.Hardening;
 
@@ -45,20 +48,38 @@ public sealed class InvitationDeliveryTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
-    public async Task Two_invitation_jobs_at_once_invite_each_volunteer_once()
+    public async Task Two_runs_of_one_invitation_job_at_the_same_moment_invite_each_volunteer_once()
     {
-        var anna = await VolunteerAsync(topics: ["online-banking"]);
+        var volunteers = new[] { await VolunteerAsync(topics: ["online-banking"]), await VolunteerAsync(topics: ["online-banking"]) };
         var request = (await App.SendAsync(Call)).Id;
         await SettleAsync();
-        // The same delivery handed out twice (a lease ran out while the first job still ran).
-        await using (var session = App.QuerySession())
+        App.Smtp.Clear();
+        var later = new[] { await VolunteerAsync(topics: ["online-banking"]), await VolunteerAsync(topics: ["online-banking"]) };
+        await App.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(20));
+        PlannedReminder plan;
+        await using (var query = App.QuerySession())
+            plan = (await query.LoadAsync<PlannedReminder>(PlannedReminder.IdFor(request, ReminderKind.UnclaimedWidening)))!;
+        App.Clock.SetUtcNow(plan.DueAt);
+        var delivery = new ReminderDelivery
         {
-            var delivery = await session.Query<ReminderDelivery>().SingleAsync(d => d.PlanId == PlannedReminder.IdFor(request, ReminderKind.Invitation));
-            delivery.Done.ShouldBeTrue();
+            Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence, DispatchKey = Guid.NewGuid(), DispatchedAt = plan.DueAt,
+        };
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Store(delivery);
+            await session.SaveChangesAsync();
         }
-        await SettleAsync();
-        MailsTo(anna.Account.Email).Count.ShouldBe(1);
-        await using (var check = App.QuerySession())
-            (await check.Events.FetchStreamAsync(request)).Count(e => e.Data is VolunteersInvited).ShouldBe(1);
+
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SendReminder>().RunAsync(delivery.Id, delivery.DispatchKey!.Value);
+        }));
+
+        foreach (var v in later) MailsTo(v.Account.Email).Count.ShouldBe(1);
+        await using var check = App.QuerySession();
+        var invited = (await check.Events.FetchStreamAsync(request)).Select(e => e.Data).OfType<VolunteersInvited>().ToList();
+        invited.Count.ShouldBe(2);   // the first round and this one
+        invited[1].VolunteerIds.ShouldBe(later.Select(v => v.Account.Id), ignoreOrder: true);
     }
 }

@@ -1,5 +1,7 @@
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure;
+using DigitaleHilfe.Web.Infrastructure.Persistence;
+using Npgsql;
 
 namespace DigitaleHilfe.Web.Features.Board;
 
@@ -8,11 +10,15 @@ namespace DigitaleHilfe.Web.Features.Board;
 // so that many views at once never fail the page.
 public sealed record RecordContactView(Guid RequestId) : ICommand<Unit>;
 
-public sealed class RecordContactViewHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordContactView, Unit>
+public sealed class RecordContactViewHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, NpgsqlDataSource database)
+    : ICommandHandler<RecordContactView, Unit>
 {
     public async ValueTask<Unit> Handle(RecordContactView command, CancellationToken ct)
     {
         if (user.Id is not { } viewer) return Unit.Value;
+        // Views of one request queue up behind each other (a phone reloading, many tabs), so they do not
+        // race for the stream's next version; a race with a real step is retried by RecordAsync.
+        await using var serial = await AdvisoryLock.AcquireAsync(database, $"views:{command.RequestId}", ct);
         await RequestWrites.RecordAsync(session, command.RequestId,
             new ContactDetailsViewed(command.RequestId, viewer, user.Name, clock.GetUtcNow()), ct);
         return Unit.Value;

@@ -3,7 +3,9 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure.Email;
 using Hangfire;
 using JasperFx;
+using DigitaleHilfe.Web.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DigitaleHilfe.Web.Features.Reminders;
 
@@ -13,7 +15,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // run finds the record and does nothing. Its arguments are ids only, never an address or a name.
 public sealed class SendReminder(
     IDocumentStore store, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
-    IBackgroundJobClient jobs, ILogger<SendReminder> logger)
+    IBackgroundJobClient jobs, NpgsqlDataSource database, ILogger<SendReminder> logger)
 {
     // Our own retries (with back-off by the app's clock) instead of Hangfire's: a failed job in
     // /jobs then means "undeliverable" (or a request the work had to skip, see BackgroundProblem).
@@ -21,6 +23,9 @@ public sealed class SendReminder(
     [JobDisplayName("Erinnerung {0}")]
     public async Task RunAsync(string deliveryId, Guid dispatchKey)
     {
+        // Two runs of one job at the same moment (Hangfire's at-least-once): the second waits here and
+        // then finds the delivery done, so nobody gets the mail twice.
+        await using var serial = await AdvisoryLock.AcquireAsync(database, $"reminder:{deliveryId}");
         await using var session = store.LightweightSession();
         var delivery = await session.LoadAsync<ReminderDelivery>(deliveryId);
         if (delivery is not { Done: false } || delivery.DispatchKey != dispatchKey) return;   // another job holds it
