@@ -1,4 +1,7 @@
 using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.Callbacks;
+using DigitaleHilfe.Web.Features.Callers;
+using DigitaleHilfe.Web.Features.Demo;
 using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
@@ -31,10 +34,12 @@ builder.Services.AddAccountsAndSecurity(builder.Configuration, builder.Environme
 builder.Services.AddAccounts();
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddHelpRequests(builder.Configuration);
+builder.Services.AddCallers();
+builder.Services.AddCallbacks();
 builder.Services.AddVolunteers();
 builder.Services.AddMatching(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
-builder.Services.AddHostedService<DemoData>();
+builder.Services.AddDemoData();
 
 var app = builder.Build();
 

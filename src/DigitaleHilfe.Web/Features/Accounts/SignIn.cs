@@ -127,5 +127,5 @@ public static class SignIn
     }
 
     public const string SessionClaim = "dh:session";
-    public const string ApprovedClaim = "dh:approved";
+    public const string ApprovedClaim = Policies.ApprovedClaim;
 }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Callers;
 using System.Security.Claims;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Shared;

@@ -32,15 +32,3 @@ public sealed class Catalog(CatalogOptions options)
     private static CatalogEntry? Find(IEnumerable<CatalogEntry> entries, string? id) =>
         entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
 }
-
-public static class CatalogSetup
-{
-    public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
-        if (options.Topics.Count == 0 || options.Districts.Count == 0 || options.HelpModes.Count == 0)
-            throw new InvalidOperationException("The catalogue (Catalog:Topics, Catalog:Districts, Catalog:HelpModes) must not be empty.");
-        services.AddSingleton(new Catalog(options));
-        return services;
-    }
-}

@@ -12,6 +12,8 @@ public static class HelpRequestsSetup
                 "ClaimLimits: every limit must be positive.")
             .ValidateOnStart();
         services.AddScoped<SuspiciousReleases>();
+        services.AddOptions<Shared.PlanningOptions>().BindConfiguration(Shared.PlanningOptions.Section)
+            .Validate(o => o.MaxAhead > TimeSpan.Zero, "Appointments:MaxAhead must be positive.").ValidateOnStart();
         services.AddScoped<ReleaseAlertMail>();
         services.ConfigureMarten(options =>
         {
@@ -21,8 +23,6 @@ public static class HelpRequestsSetup
                 .Index(r => r.Number, index => index.IsUnique = true)
                 .Index(r => r.LoggedAt);
             options.Schema.For<HelpRequest>().Index(r => r.CallerId);
-            options.Schema.For<Callers.Caller>().GinIndexJsonData();
-            options.Schema.For<Callbacks.CallbackTask>().Index(t => t.DueAt);
             options.Schema.For<ReleaseAlert>().Index(a => a.At);
             options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());
         });

@@ -14,7 +14,7 @@ public sealed class FollowUpController(IMediator mediator, IQuerySession session
             ? View("FollowUp", new FollowUpPage(token, catalog.TopicLabel(request.Topic), request.VolunteerName, new AnswerFollowUp.Command { Token = token }))
             : Invalid();
 
-    [HttpPost(""), EnableRateLimiting(Infrastructure.Auth.AuthSetup.AuthRateLimit)]
+    [HttpPost(""), EnableRateLimiting(Accounts.AuthSetup.AuthRateLimit)]
     public async Task<IActionResult> Answer(string token, AnswerFollowUp.Command command, CancellationToken ct)
     {
         if (await AnswerFollowUp.FindAsync(session, token, clock.GetUtcNow(), ct) is not var (_, request)) return Invalid();

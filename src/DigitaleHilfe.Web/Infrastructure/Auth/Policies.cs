@@ -1,5 +1,3 @@
-using DigitaleHilfe.Web.Features.Accounts;
-
 namespace DigitaleHilfe.Web.Infrastructure.Auth;
 
 // Every controller action names one of these (or [AllowAnonymous] where docs/security.md allows it);
@@ -14,13 +12,18 @@ public static class Policies
     public const string Volunteering = nameof(Volunteering);         // the board: approved volunteers
     public const string RequestWork = nameof(RequestWork);           // lifecycle steps: volunteers, coordinators, operators (notes)
 
+    // Role names as stored in accounts and claims (Features/Accounts Role), and the claim an approved
+    // volunteer's sign-in carries. Spelled out here so that infrastructure depends on no feature.
+    public const string Operator = "Operator", Volunteer = "Volunteer", Coordinator = "Coordinator", Admin = "Admin";
+    public const string ApprovedClaim = "dh:approved";
+
     public static void Register(AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-        .AddPolicy(Hotline, p => p.RequireRole(nameof(Role.Operator), nameof(Role.Coordinator)))
-        .AddPolicy(Coordination, p => p.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)))
-        .AddPolicy(Administration, p => p.RequireRole(nameof(Role.Admin)))
-        .AddPolicy(JobsDashboard, p => p.RequireRole(nameof(Role.Coordinator), nameof(Role.Admin)))
-        .AddPolicy(Volunteering, p => p.RequireRole(nameof(Role.Volunteer)).RequireClaim(SignIn.ApprovedClaim, "true"))
-        .AddPolicy(RequestWork, p => p.RequireRole(nameof(Role.Volunteer), nameof(Role.Coordinator), nameof(Role.Operator)));
+        .AddPolicy(Hotline, p => p.RequireRole(Operator, Coordinator))
+        .AddPolicy(Coordination, p => p.RequireRole(Coordinator, Admin))
+        .AddPolicy(Administration, p => p.RequireRole(Admin))
+        .AddPolicy(JobsDashboard, p => p.RequireRole(Coordinator, Admin))
+        .AddPolicy(Volunteering, p => p.RequireRole(Volunteer).RequireClaim(ApprovedClaim, "true"))
+        .AddPolicy(RequestWork, p => p.RequireRole(Volunteer, Coordinator, Operator));
 }

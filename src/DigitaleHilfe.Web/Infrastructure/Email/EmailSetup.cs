@@ -9,6 +9,7 @@ public static class EmailSetup
             .Validate(o => !string.IsNullOrWhiteSpace(o.Host) && o.Port is > 0 and < 65536, "Smtp:Host and Smtp:Port must be set.")
             .ValidateOnStart();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<PublicLinks>();
         return services;
     }
 }

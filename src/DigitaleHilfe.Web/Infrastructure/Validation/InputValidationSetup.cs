@@ -5,8 +5,6 @@ public static class InputValidationSetup
     public static IServiceCollection AddInputValidation(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<ValidateInputFilter>(ServiceLifetime.Scoped);
-        services.AddOptions<PlanningOptions>().BindConfiguration(PlanningOptions.Section)
-            .Validate(o => o.MaxAhead > TimeSpan.Zero, "Appointments:MaxAhead must be positive.").ValidateOnStart();
         services.Configure<MvcOptions>(options =>
         {
             // The order must be given here: a filter added by type does not read IOrderedFilter.Order.

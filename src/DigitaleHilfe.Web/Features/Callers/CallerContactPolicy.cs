@@ -2,7 +2,7 @@ using System.Security.Claims;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
 
-namespace DigitaleHilfe.Web.Infrastructure.Auth;
+namespace DigitaleHilfe.Web.Features.Callers;
 
 // Object-level rule: who may see a senior's name and phone number on a given request. Used as
 // `await authorization.AuthorizeAsync(User, request, CallerContact.Requirement)`; each further

@@ -1,9 +1,8 @@
 using System.Text.Encodings.Web;
-using DigitaleHilfe.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace DigitaleHilfe.Web.Infrastructure.Auth;
+namespace DigitaleHilfe.Web.Features.Accounts;
 
 // `Authorization: Bearer <key>` for /api/v1. Cookies are never looked at there, so a browser's
 // sign-in cannot be ridden by a cross-site request (no CSRF on the API). Answers are problem details.

@@ -2,7 +2,7 @@ using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Intake;
 
-namespace DigitaleHilfe.Web.Infrastructure;
+namespace DigitaleHilfe.Web.Features.Demo;
 
 // Fills an empty database with one account per role and a few realistic calls, so ./run.sh shows a
 // living app. Runs only when DemoData:Seed is true, and only once: a database with any account or
@@ -67,4 +67,9 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class DemoDataSetup
+{
+    public static IServiceCollection AddDemoData(this IServiceCollection services) => services.AddHostedService<DemoData>();
 }

@@ -1,9 +1,8 @@
-using DigitaleHilfe.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
-namespace DigitaleHilfe.Web.Infrastructure.Auth;
+namespace DigitaleHilfe.Web.Features.Accounts;
 
 // On every request with a sign-in cookie: the server-side session must still be open, within its idle
 // and absolute limits, and issued under the account's current security stamp; the account must be

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using DigitaleHilfe.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -7,8 +6,10 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using DigitaleHilfe.Web.Infrastructure;
+using DigitaleHilfe.Web.Infrastructure.Auth;
 
-namespace DigitaleHilfe.Web.Infrastructure.Auth;
+namespace DigitaleHilfe.Web.Features.Accounts;
 
 public static class AuthSetup
 {
@@ -20,8 +21,6 @@ public static class AuthSetup
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SecurityAudit>();
-        services.AddSingleton<PublicLinks>();
-        services.AddSingleton<IAuthorizationHandler, CallerContact.Handler>();
 
         var sessionLifetime = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>()?.AbsoluteSessionLifetime
             ?? new AccountOptions().AbsoluteSessionLifetime;

@@ -1,0 +1,13 @@
+namespace DigitaleHilfe.Web.Features.Catalog;
+
+public static class CatalogSetup
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
+        if (options.Topics.Count == 0 || options.Districts.Count == 0 || options.HelpModes.Count == 0)
+            throw new InvalidOperationException("The catalogue (Catalog:Topics, Catalog:Districts, Catalog:HelpModes) must not be empty.");
+        services.AddSingleton(new Catalog(options));
+        return services;
+    }
+}
