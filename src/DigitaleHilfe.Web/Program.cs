@@ -1,4 +1,5 @@
 using DigitaleHilfe.Web.Features.Accounts;
+using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Callbacks;
 using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.Demo;
@@ -37,6 +38,7 @@ builder.Services.AddHelpRequests(builder.Configuration);
 builder.Services.AddCallers();
 builder.Services.AddCallbacks();
 builder.Services.AddVolunteers();
+builder.Services.AddBoard();
 builder.Services.AddMatching(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddDemoData();

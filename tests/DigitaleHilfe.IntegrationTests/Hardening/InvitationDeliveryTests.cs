@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.IntegrationTests.Reminders;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.HelpRequests;

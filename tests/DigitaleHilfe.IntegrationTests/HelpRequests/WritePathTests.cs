@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Board;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

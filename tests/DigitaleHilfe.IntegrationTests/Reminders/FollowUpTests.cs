@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Reminders;
 using System.Net;
 using System.Text.RegularExpressions;
 using DigitaleHilfe.IntegrationTests.Support;

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Reminders;
 using System.Net.Http.Json;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.Accounts;

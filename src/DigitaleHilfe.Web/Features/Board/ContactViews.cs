@@ -8,6 +8,10 @@ namespace DigitaleHilfe.Web.Features.Board;
 // Every time a volunteer opens a senior's contact details, the request's history says so. A view is an
 // observation, not a decision: it is appended without a version condition (RequestWrites.RecordAsync),
 // so that many views at once never fail the page.
+// Someone looked at the senior's name and phone number on this request.
+public sealed record ContactDetailsViewed(Guid RequestId, Guid ViewerId, string ViewedBy, DateTimeOffset ViewedAt);
+// Stored as "contact_details_viewed" (registered in BoardSetup); moved here from HelpRequests/HelpRequest.cs.
+
 public sealed record RecordContactView(Guid RequestId) : ICommand<Unit>;
 
 public sealed class RecordContactViewHandler(IDocumentSession session, ICurrentUser user, TimeProvider clock, NpgsqlDataSource database)

@@ -1,3 +1,5 @@
+using DigitaleHilfe.Web.Features.Matching;
+using DigitaleHilfe.Web.Features.Reminders;
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 // The statuses every later feature works with; stored and sent as their names.
@@ -60,22 +62,6 @@ public sealed record RequestClosed(Guid RequestId, string ClosedBy, DateTimeOffs
 
 // The senior withdrew (or the request is void); it leaves the board for good.
 public sealed record RequestCancelled(Guid RequestId, string Reason, string CancelledBy, DateTimeOffset CancelledAt);
-
-// Matching volunteers were invited by email to take the request (never the same person twice).
-public sealed record VolunteersInvited(Guid RequestId, IReadOnlyList<Guid> VolunteerIds, DateTimeOffset InvitedAt);
-
-// A reminder's work is done for these recipients: mailed (Delivered), given up on (Undeliverable,
-// listed on the coordinators' page), or an action taken. Complete: nothing of this reminder is left
-// to do. Recipient keys name a role or account, never an address. The dedupe guard for jobs that run twice.
-public sealed record ReminderSent(
-    Guid RequestId, string Kind, string Occurrence, IReadOnlyList<string> Delivered, IReadOnlyList<string> Undeliverable,
-    bool Complete, DateTimeOffset SentAt);
-
-// The senior's answer to "Hat alles geklappt?", by phone to an operator or by the link in an email.
-public sealed record FollowUpAnswered(Guid RequestId, bool AllGood, string? Comment, string Channel, string RecordedBy, DateTimeOffset AnsweredAt);
-
-// Someone looked at the senior's name and phone number on this request.
-public sealed record ContactDetailsViewed(Guid RequestId, Guid ViewerId, string ViewedBy, DateTimeOffset ViewedAt);
 
 // --- State: immutable, rebuilt from events; also stored inline as the list's read model. ---
 

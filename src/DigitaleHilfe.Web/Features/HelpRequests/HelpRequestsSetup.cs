@@ -17,6 +17,13 @@ public static class HelpRequestsSetup
         services.AddScoped<ReleaseAlertMail>();
         services.ConfigureMarten(options =>
         {
+            // Every event of the request's own life, registered by type so that reading a stream never
+            // depends on which events this process happened to append first.
+            options.Events.AddEventTypes([
+                typeof(HelpRequestLogged), typeof(HelpRequestOpened), typeof(ConsentRecorded), typeof(RequestDetailsAdded),
+                typeof(RequestMovedToCaller), typeof(RequestClaimed), typeof(RequestAssigned), typeof(RequestReleased),
+                typeof(AppointmentScheduled), typeof(AppointmentCancelled), typeof(NoteAdded), typeof(RequestResolved),
+                typeof(RequestReopened), typeof(RequestClosed), typeof(RequestCancelled)]);
             // Inline: the page after a POST reads its own write.
             options.Projections.Snapshot<HelpRequest>(SnapshotLifecycle.Inline);
             options.Schema.For<HelpRequest>()

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure;

@@ -1,3 +1,6 @@
+using DigitaleHilfe.Web.Features.Board;
+using DigitaleHilfe.Web.Features.Reminders;
+using DigitaleHilfe.Web.Features.Matching;
 using JasperFx.Events;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;

@@ -8,6 +8,8 @@ public static class MatchingSetup
             .Validate(o => new[] { o.Topic, o.District, o.Language, o.Availability, o.Workload, o.Fairness, o.Continuity, o.Reliability }.All(w => w >= 0),
                 "Matching weights must not be negative.")
             .ValidateOnStart();
+        // Registered by type, so that streams written before this event moved here still read (EventNamesTests).
+        services.ConfigureMarten(options => options.Events.AddEventType<VolunteersInvited>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using Hangfire;

@@ -26,6 +26,8 @@ public static class RemindersSetup
         services.ConfigureMarten((provider, options) =>
         {
             options.Events.Subscribe(provider.GetRequiredService<ReminderPlanner>());
+            options.Events.AddEventType<ReminderSent>();
+            options.Events.AddEventType<FollowUpAnswered>();
             options.Schema.For<PlannedReminder>().Index(p => p.DueAt).Index(p => p.RequestId);
             options.Schema.For<UndeliverableEmail>().Index(u => u.At);
         });

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Infrastructure.Email;
