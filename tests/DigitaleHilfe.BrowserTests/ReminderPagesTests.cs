@@ -67,7 +67,7 @@ public sealed class ReminderPagesTests(BrowserFixture app) : IAsyncLifetime
         await StoreAsync(new CallbackTask
         {
             Id = Guid.NewGuid(), CallerId = request.CallerId, RequestId = request.Id, RequestNumber = request.Number, DueAt = DateTimeOffset.UtcNow,
-            Reason = ReminderContent.FollowUpReason, CreatedBy = "System", CreatedAt = DateTimeOffset.UtcNow, IsFollowUp = true,
+            Reason = SeniorReminders.FollowUpReason, CreatedBy = "System", CreatedAt = DateTimeOffset.UtcNow, IsFollowUp = true,
         });
         var page = await app.SignedInPageAsync(Role.Operator);
 

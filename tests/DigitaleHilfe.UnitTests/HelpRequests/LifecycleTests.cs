@@ -157,4 +157,16 @@ public sealed class LifecycleTests
         Lifecycle.Decide(State("ClaimedByMe"), new Release("keine Zeit"), Coordinator with { RecentReleases = 5, ReleasesPerHour = 5 }, Now)
             .Kind.ShouldBe(DecisionKind.Append);
     }
+
+    [Fact]
+    public void A_claim_without_an_appointment_expires_back_to_the_board_but_a_scheduled_one_does_not()
+    {
+        var expired = Lifecycle.Decide(State("ClaimedByMe"), new ExpireClaim("zu lange ohne Termin"), Actor.System, Now);
+        var released = expired.Event.ShouldBeOfType<RequestReleased>();
+        released.Expired.ShouldBeTrue();
+        released.VolunteerId.ShouldBe(Me);
+
+        Lifecycle.Decide(State("ScheduledByMe"), new ExpireClaim("zu lange ohne Termin"), Actor.System, Now).Kind.ShouldBe(DecisionKind.AlreadyDone);
+        Lifecycle.Decide(State("Open"), new ExpireClaim("zu lange ohne Termin"), Actor.System, Now).Kind.ShouldBe(DecisionKind.AlreadyDone);
+    }
 }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Reminders;
 
@@ -159,5 +160,5 @@ public sealed class ReminderWordingTests
     [InlineData(1, 0, 0, "24 Stunden")]
     [InlineData(8, 0, 0, "8 Tagen")]
     public void Spans_read_as_German_after_a_preposition(int days, int minutes, int hours, string expected) =>
-        ReminderContent.Span(new TimeSpan(days, hours, minutes, 0)).ShouldBe(expected);
+        GermanDurations.Dative(new TimeSpan(days, hours, minutes, 0)).ShouldBe(expected);
 }

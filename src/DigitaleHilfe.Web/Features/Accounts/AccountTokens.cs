@@ -7,7 +7,7 @@ public enum TokenPurpose { ConfirmEmail, ResetPassword, ClaimInvitation }
 
 // A single-use, expiring secret sent by email. Only its SHA-256 hash is stored (the id), so a
 // database reader cannot use the links; high-entropy tokens need no slow hash.
-public sealed record AccountToken
+public sealed record AccountToken : Shared.ISingleUseLink
 {
     public string Id { get; init; } = "";
     public Guid AccountId { get; init; }
@@ -36,9 +36,8 @@ public static class AccountTokens
     public static async Task<AccountToken?> FindValidAsync(
         IQuerySession session, string? token, TokenPurpose purpose, DateTimeOffset now, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
-        var stored = await session.LoadAsync<AccountToken>(Secrets.Hash(token), ct);
-        return stored is { UsedAt: null } && stored.Purpose == purpose && stored.ExpiresAt > now ? stored : null;
+        var stored = await Shared.SingleUseLinks.FindAsync<AccountToken>(session, token, now, ct);
+        return stored?.Purpose == purpose ? stored : null;
     }
 }
 

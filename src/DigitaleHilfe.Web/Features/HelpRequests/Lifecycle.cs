@@ -3,6 +3,9 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 // Who asks for a change. Volunteer facts are filled for the volunteer a claim or assignment is about.
 public sealed record Actor(Guid? AccountId, string Name, bool IsCoordinator, bool IsOperator, bool IsVolunteer)
 {
+    // The reminders acting on their own (a claim that ran out).
+    public static readonly Actor System = new(null, "System", IsCoordinator: false, IsOperator: false, IsVolunteer: false);
+
     // Releases by this person in the last hour, and how many the configuration allows (ClaimLimits).
     public int RecentReleases { get; init; }
     public int ReleasesPerHour { get; init; } = int.MaxValue;
@@ -30,6 +33,8 @@ public sealed record Resolve(Outcome Outcome, int MinutesSpent) : RequestAction;
 public sealed record Reopen : RequestAction;
 public sealed record Close : RequestAction;
 public sealed record Cancel(string Reason) : RequestAction;
+// A claim without an appointment ran out (the reminders decide when, see ReminderSchedule).
+public sealed record ExpireClaim(string Reason) : RequestAction;
 
 public enum DecisionKind { Append, AlreadyDone, Refused, TakenByOther, Limited }
 
@@ -114,6 +119,11 @@ public static class Lifecycle
             Cancel when r.Status == RequestStatus.Cancelled => Decision.AlreadyDone,
             Cancel when r.Status is RequestStatus.Resolved or RequestStatus.Closed => Decision.Refuse("Eine erledigte Anfrage kann nicht mehr zurückgezogen werden."),
             Cancel x => Decision.Append(new RequestCancelled(r.Id, x.Reason, actor.Name, now)),
+
+            // Only a claim still without an appointment expires; anything else happened first and wins.
+            ExpireClaim x when r.Status == RequestStatus.Claimed && r.VolunteerId is { } holder =>
+                Decision.Append(new RequestReleased(r.Id, holder, x.Reason, actor.Name, now, Expired: true)),
+            ExpireClaim => Decision.AlreadyDone,
 
             _ => Decision.Refuse("Diese Aktion gibt es nicht."),
         };

@@ -27,8 +27,7 @@ public static class AnswerFollowUp
 
     public static async Task<(FollowUpLink Link, HelpRequest Request)?> FindAsync(IQuerySession session, string? token, DateTimeOffset now, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
-        if (await session.LoadAsync<FollowUpLink>(Secrets.Hash(token), ct) is not { UsedAt: null } link || link.ExpiresAt <= now) return null;
+        if (await Shared.SingleUseLinks.FindAsync<FollowUpLink>(session, token, now, ct) is not { } link) return null;
         return await session.LoadAsync<HelpRequest>(link.RequestId, ct) is { } request ? (link, request) : null;
     }
 

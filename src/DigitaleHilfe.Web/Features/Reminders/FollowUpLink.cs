@@ -1,7 +1,7 @@
 namespace DigitaleHilfe.Web.Features.Reminders;
 
 // The link in the follow-up email to a senior: one answer, no account. Only the hash is stored.
-public sealed record FollowUpLink
+public sealed record FollowUpLink : Shared.ISingleUseLink
 {
     public string Id { get; init; } = "";
     public Guid RequestId { get; init; }

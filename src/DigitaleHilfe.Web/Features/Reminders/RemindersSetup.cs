@@ -19,6 +19,10 @@ public static class RemindersSetup
             .ValidateOnStart();
 
         services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<ReminderText>();
+        services.AddSingleton<VolunteerReminders>();
+        services.AddSingleton<SeniorReminders>();
+        services.AddSingleton<CoordinatorReminders>();
         services.AddSingleton<ReminderContent>();
         services.AddScoped<DispatchReminders>();
         services.AddScoped<SendReminder>();
