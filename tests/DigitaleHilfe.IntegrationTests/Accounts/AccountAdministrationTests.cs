@@ -73,7 +73,7 @@ public sealed class AccountAdministrationTests(AppFixture app) : IntegrationTest
     {
         var admin = await App.CreateAccountAsync(Role.Admin);
 
-        var refusal = await App.SendAsync(new ManageAccounts.ChangeRoles(admin.Id, [Role.Coordinator]));
+        var refusal = await App.SendAsync(new ChangeRoles.Command(admin.Id, [Role.Coordinator]));
 
         refusal.ShouldNotBeNull().ShouldContain("letzte aktive Admin-Konto");
     }

@@ -84,7 +84,7 @@ public sealed class CallerTests(AppFixture app) : IntegrationTest(app)
         var kept = await App.SendAsync(AppFixture.ValidCall("Gertrud Schäfer") with { Phone = "0631 55501" });
         var duplicate = await App.SendAsync(AppFixture.ValidCall("Getrud Schäfer") with { Phone = "0171 1234567" });
 
-        (await App.SendAsync(new ManageCallers.Merge(kept.CallerId, duplicate.CallerId))).ShouldBeNull();
+        (await App.SendAsync(new MergeCallers.Command(kept.CallerId, duplicate.CallerId))).ShouldBeNull();
 
         await using var session = App.QuerySession();
         (await session.LoadAsync<HelpRequest>(duplicate.Id))!.CallerId.ShouldBe(kept.CallerId);

@@ -98,8 +98,8 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
         var second = await App.CreateAccountAsync(Role.Admin);
 
         var results = await Task.WhenAll(
-            App.SendAsync(new ManageAccounts.ChangeRoles(first.Id, [Role.Coordinator])),
-            App.SendAsync(new ManageAccounts.ChangeRoles(second.Id, [Role.Coordinator])));
+            App.SendAsync(new ChangeRoles.Command(first.Id, [Role.Coordinator])),
+            App.SendAsync(new ChangeRoles.Command(second.Id, [Role.Coordinator])));
 
         results.Count(r => r is null).ShouldBe(1);
         results.ShouldContain(r => r != null && r.Contains("letzte aktive Admin"));
@@ -139,8 +139,8 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
         api.DefaultRequestHeaders.Authorization = new("Bearer", key);
         (await api.GetAsync("/api/v1/catalog")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await App.SendAsync(new ManageAccounts.SetActive(volunteer.Id, false))).ShouldBeNull();
-        (await App.SendAsync(new ManageAccounts.SetActive(volunteer.Id, true))).ShouldBeNull();
+        (await App.SendAsync(new SetAccountActive.Command(volunteer.Id, false))).ShouldBeNull();
+        (await App.SendAsync(new SetAccountActive.Command(volunteer.Id, true))).ShouldBeNull();
 
         (await api.GetAsync("/api/v1/catalog")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var fresh = await App.SendAsync(new CreateApiKey.Command(volunteer.Email, "Neu"));

@@ -123,7 +123,7 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
         var volunteers = await VolunteersAsync();
         var logged = await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
         var unwanted = volunteers[0];
-        await App.SendAsync(new DigitaleHilfe.Web.Features.Callers.ManageCallers.Update
+        await App.SendAsync(new DigitaleHilfe.Web.Features.Callers.UpdateCaller.Command
         {
             CallerId = logged.CallerId, Name = "Erika Mustermann", NotAgain = [unwanted.Id],
         });

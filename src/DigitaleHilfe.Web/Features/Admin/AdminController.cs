@@ -13,11 +13,11 @@ public sealed class AdminController(IMediator mediator) : Controller
 
     [HttpPost("Accounts/{id:guid}/Roles")]
     public async Task<IActionResult> Roles(Guid id, [FromForm] List<Role> roles, CancellationToken ct) =>
-        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Accounts), Invalid, "") : this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new ManageAccounts.ChangeRoles(id, roles), ct), "Die Rollen wurden geändert.");
+        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Accounts), Invalid, "") : this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new ChangeRoles.Command(id, roles), ct), "Die Rollen wurden geändert.");
 
     [HttpPost("Accounts/{id:guid}/Active")]
     public async Task<IActionResult> SetActive(Guid id, bool active, CancellationToken ct) =>
-        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Accounts), Invalid, "") : this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new ManageAccounts.SetActive(id, active), ct),
+        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Accounts), Invalid, "") : this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new SetAccountActive.Command(id, active), ct),
             active ? "Das Konto ist wieder aktiv." : "Das Konto ist deaktiviert; alle Anmeldungen und API-Schlüssel sind gesperrt.");
 
     [HttpGet("Audit")]

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Features.Volunteers;
+using DigitaleHilfe.Web.Infrastructure.Validation;
 
 namespace DigitaleHilfe.Web.Features.Board;
 
@@ -50,21 +51,20 @@ public sealed class BoardController(IMediator mediator, IQuerySession session, I
     [HttpPost("Profile")]
     public async Task<IActionResult> Profile(ProfileForm form, CancellationToken ct)
     {
-        var command = form.ToCommand();
-        if (ModelState.IsValid && await TryValidateAsync(command, ct))
+        if (!ModelState.IsValid) return View("Profile", form);
+        try
         {
-            await mediator.Send(command, ct);
-            TempData[Notice.Key] = "Ihr Profil ist gespeichert.";
-            return RedirectToAction(nameof(Profile));
+            await mediator.Send(form.ToCommand(), ct);
         }
-        return View("Profile", form);
-    }
-
-    private async Task<bool> TryValidateAsync(UpdateProfile.Command command, CancellationToken ct)
-    {
-        var validator = HttpContext.RequestServices.GetRequiredService<FluentValidation.IValidator<UpdateProfile.Command>>();
-        var result = await validator.ValidateAsync(command, ct);
-        foreach (var e in result.Errors) ModelState.AddModelError(e.PropertyName.Split('[')[0], e.ErrorMessage);
-        return result.IsValid;
+        catch (InputValidationException invalid)
+        {
+            // The profile's rules (UpdateProfile.Validator, run by the Mediator pipeline) as field errors;
+            // "Topics[2]" belongs to the field "Topics".
+            foreach (var (field, messages) in invalid.Errors)
+                foreach (var message in messages) ModelState.AddModelError(field.Split('[')[0], message);
+            return View("Profile", form);
+        }
+        TempData[Notice.Key] = "Ihr Profil ist gespeichert.";
+        return RedirectToAction(nameof(Profile));
     }
 }

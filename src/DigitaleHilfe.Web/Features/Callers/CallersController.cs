@@ -17,12 +17,12 @@ public sealed class CallersController(IMediator mediator) : Controller
         if (summary.Caller.MergedInto is { } survivor) return RedirectToAction(nameof(Show), new { id = survivor });
         ViewData[HelpersKey] = await mediator.Send(new CallerSummary.Helpers(id), ct);
         if (!string.IsNullOrWhiteSpace(duplicate))
-            ViewData[DuplicatesKey] = (await mediator.Send(new ManageCallers.Search(duplicate), ct)).Where(c => c.Id != id).ToList();
+            ViewData[DuplicatesKey] = (await mediator.Send(new SearchCallers.Query(duplicate), ct)).Where(c => c.Id != id).ToList();
         return View("Caller", summary);
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Update(Guid id, ManageCallers.Update command, CancellationToken ct)
+    public async Task<IActionResult> Update(Guid id, UpdateCaller.Command command, CancellationToken ct)
     {
         if (!ModelState.IsValid)
             return await mediator.Send(new CallerSummary.ById(id), ct) is { } summary ? View("Caller", summary) : NotFound();
@@ -34,7 +34,7 @@ public sealed class CallersController(IMediator mediator) : Controller
     [HttpPost("{id:guid}/Merge")]
     public async Task<IActionResult> Merge(Guid id, Guid duplicateId, CancellationToken ct)
     {
-        var refusal = await mediator.Send(new ManageCallers.Merge(id, duplicateId), ct);
+        var refusal = await mediator.Send(new MergeCallers.Command(id, duplicateId), ct);
         TempData[Notice.Key] = refusal ?? "Die beiden Einträge sind zusammengeführt; alle Anfragen gehören jetzt zu dieser Person.";
         return RedirectToAction(nameof(Show), new { id });
     }

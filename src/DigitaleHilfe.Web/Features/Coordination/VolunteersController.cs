@@ -17,11 +17,11 @@ public sealed class VolunteersController(IMediator mediator) : Controller
 
     [HttpPost("{id:guid}/Approve")]
     public async Task<IActionResult> Approve(Guid id, bool certificateOfConductSeen, CancellationToken ct) =>
-        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Index), Invalid, "") : this.RedirectWithNotice(nameof(Index), await mediator.Send(new ManageAccounts.Approve(id, certificateOfConductSeen), ct), "Die Person ist jetzt freigeschaltet.");
+        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Index), Invalid, "") : this.RedirectWithNotice(nameof(Index), await mediator.Send(new ApproveVolunteer.Command(id, certificateOfConductSeen), ct), "Die Person ist jetzt freigeschaltet.");
 
     [HttpPost("{id:guid}/Active")]
     public async Task<IActionResult> SetActive(Guid id, bool active, CancellationToken ct) =>
-        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Index), Invalid, "") : this.RedirectWithNotice(nameof(Index), await mediator.Send(new ManageAccounts.SetActive(id, active), ct),
+        !ModelState.IsValid ? this.RedirectWithNotice(nameof(Index), Invalid, "") : this.RedirectWithNotice(nameof(Index), await mediator.Send(new SetAccountActive.Command(id, active), ct),
             active ? "Das Konto ist wieder aktiv." : "Das Konto ist deaktiviert; alle Anmeldungen sind beendet.");
 
     private const string Invalid = "Die Eingabe war ungültig; es wurde nichts geändert.";

@@ -18,7 +18,7 @@ public static partial class SearchEverything
             var term = (query.Term ?? "").Trim();
             if (term.Length == 0) return new Result(term, [], []);
 
-            var callers = await mediator.Send(new ManageCallers.Search(term), ct);
+            var callers = await mediator.Send(new SearchCallers.Query(term), ct);
             var requests = new List<HelpRequest>();
             if (NumberLike().IsMatch(term))
                 requests.AddRange(await session.Query<HelpRequest>().Where(r => r.Number.Contains(term))
