@@ -49,6 +49,7 @@ public sealed record Decision(DecisionKind Kind, object? Event, string? Refusal)
     public static readonly Decision AlreadyDone = new(DecisionKind.AlreadyDone, null, null);
 }
 
+// Where each step's endpoint and view are: README.md in this folder.
 public static class Lifecycle
 {
     public const string TakenByOther = "Diese Anfrage hat gerade jemand anderes übernommen.";
