@@ -80,7 +80,16 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page said instead of only "timeout": a refusal, an error page, a rate limit.
+            var main = await page.Locator("main").TextContentAsync();
+            throw new TimeoutException($"Sign-in did not leave {page.Url}; the page says: {main?.Trim()}");
+        }
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, bool javaScript = true)
