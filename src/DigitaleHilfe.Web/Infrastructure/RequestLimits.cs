@@ -42,7 +42,7 @@ public static class RequestLimits
                 {
                     await context.Request.ReadFormAsync(context.RequestAborted);
                 }
-                catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+                catch (InvalidDataException)
                 {
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                     context.Items[ErrorController.DetailKey] = Validation.ControlCharacters.FormMessage;
