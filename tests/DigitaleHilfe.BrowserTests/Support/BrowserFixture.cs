@@ -80,16 +80,17 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        try
-        {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn"));
-        }
-        catch (TimeoutException)
+        // Sign-in redirects twice ("/" then the role's start page); WaitForURLAsync can miss the second
+        // and wait for a load that already happened, so watch the address instead.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (page.Url.Contains("/Account/SignIn") && DateTime.UtcNow < until) await Task.Delay(50);
+        if (page.Url.Contains("/Account/SignIn"))
         {
             // Say what the page said instead of only "timeout": a refusal, an error page, a rate limit.
             var main = await page.Locator("main").TextContentAsync();
             throw new TimeoutException($"Sign-in did not leave {page.Url}; the page says: {main?.Trim()}");
         }
+        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, bool javaScript = true)
