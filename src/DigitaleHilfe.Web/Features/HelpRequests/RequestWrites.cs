@@ -59,7 +59,8 @@ public static class RequestWrites
                 try
                 {
                     await current.SaveChangesAsync(ct);
-                    return new(WriteKind.Done, null, Apply(request, decision.Event!), version + 1);
+                    // The inline snapshot was saved with the event: read it back rather than apply the event twice.
+                    return new(WriteKind.Done, null, await current.LoadAsync<HelpRequest>(requestId, ct) ?? request, version + 1);
                 }
                 catch (ConcurrencyException) when (attempt < Attempts)
                 {
@@ -113,22 +114,4 @@ public static class RequestWrites
 
     public const string ChangedMeanwhile =
         "Die Anfrage wurde inzwischen geändert. Bitte sehen Sie sich den neuen Stand an und versuchen Sie es dann noch einmal.";
-
-    private static HelpRequest Apply(HelpRequest request, object e) => e switch
-    {
-        RequestDetailsAdded x => request.Apply(x),
-        RequestMovedToCaller x => request.Apply(x),
-        RequestClaimed x => request.Apply(x),
-        RequestAssigned x => request.Apply(x),
-        RequestReleased x => request.Apply(x),
-        AppointmentScheduled x => request.Apply(x),
-        AppointmentCancelled x => request.Apply(x),
-        RequestResolved x => request.Apply(x),
-        RequestReopened x => request.Apply(x),
-        RequestClosed x => request.Apply(x),
-        RequestCancelled x => request.Apply(x),
-        VolunteersInvited x => request.Apply(x),
-        FollowUpAnswered x => request.Apply(x),
-        _ => request,
-    };
 }

@@ -25,7 +25,7 @@ public sealed class ValidateInputFilter : IAsyncActionFilter, IOrderedFilter
             foreach (var field in ControlCharacters.FieldsIn(argument, argument is string ? name : ""))
             {
                 context.ModelState.AddModelError(field, ControlCharacters.Message);
-                // Echoed back into the form without the characters (a NUL cannot even be rendered).
+                // Shown again without the characters (forms with a NUL never get here: RequestLimits refuses them).
                 if (context.ModelState.TryGetValue(field, out var entry) && entry.AttemptedValue is { } typed)
                     context.ModelState.SetModelValue(field, ControlCharacters.Strip(typed), ControlCharacters.Strip(typed));
             }
