@@ -15,6 +15,8 @@ public static class Callbacks
         public Guid RequestId { get; init; }
         public DateTime? DueLocal { get; init; }
         public string Reason { get; init; } = "";
+        // Ticked by the operator for a time outside the hotline's hours or in the past.
+        public bool ConfirmTime { get; init; }
     }
 
     public sealed record Complete : ICommand<string?>
@@ -25,6 +27,7 @@ public static class Callbacks
         public DateTime? NextDueLocal { get; init; }
         // Follow-up calls: the senior's answer to "Hat alles geklappt?" when they were reached.
         public bool? AllGood { get; init; }
+        public bool ConfirmTime { get; init; }
     }
 
     public sealed record ListOpen : IQuery<IReadOnlyList<Row>>;
@@ -33,10 +36,11 @@ public static class Callbacks
 
     public sealed class PlanValidator : AbstractValidator<Plan>
     {
-        public PlanValidator(TimeProvider clock, IOptions<PlanningOptions> planning)
+        public PlanValidator(TimeProvider clock, IOptions<PlanningOptions> planning, OfficeHours hours)
         {
             RuleFor(c => c.DueLocal).NotNull().WithMessage("Bitte geben Sie an, wann zurückgerufen werden soll.")
-                .PlausibleDate().WithinPlanningHorizon(clock, planning);
+                .PlausibleDate().WithinPlanningHorizon(clock, planning)
+                .InsideOfficeHoursUnlessConfirmed(c => c.ConfirmTime, clock, hours);
             RuleFor(c => c.Reason).NotEmpty().WithMessage("Bitte geben Sie einen Grund für den Rückruf an.")
                 .MaximumLength(InputRules.ShortText).WithMessage($"Der Grund darf höchstens {InputRules.ShortText} Zeichen lang sein.");
         }
@@ -44,9 +48,10 @@ public static class Callbacks
 
     public sealed class CompleteValidator : AbstractValidator<Complete>
     {
-        public CompleteValidator(TimeProvider clock, IOptions<PlanningOptions> planning)
+        public CompleteValidator(TimeProvider clock, IOptions<PlanningOptions> planning, OfficeHours hours)
         {
-            RuleFor(c => c.NextDueLocal).PlausibleDate().WithinPlanningHorizon(clock, planning);
+            RuleFor(c => c.NextDueLocal).PlausibleDate().WithinPlanningHorizon(clock, planning)
+                .InsideOfficeHoursUnlessConfirmed(c => c.ConfirmTime, clock, hours).When(c => c.Outcome == CallbackOutcome.NotReached);
             RuleFor(c => c.Outcome).NotNull().WithMessage("Bitte wählen Sie aus, wie der Rückruf ausgegangen ist.");
             RuleFor(c => c.NextDueLocal).NotNull().When(c => c.Outcome == CallbackOutcome.NotReached)
                 .WithMessage("Bitte geben Sie an, wann Sie es noch einmal versuchen.");
@@ -74,7 +79,6 @@ public static class Callbacks
             var now = clock.GetUtcNow();
             var next = command.Outcome == CallbackOutcome.NotReached && command.NextDueLocal is { } local
                 ? CityTime.FromLocal(local) : (DateTimeOffset?)null;
-            if (next is { } n && n <= now) return "Der neue Termin muss in der Zukunft liegen.";
 
             var done = task.Record(new CallbackAttempt(now, command.Outcome!.Value, user.Name, command.Note?.Trim()), next);
             if (task.IsFollowUp && command.Outcome == CallbackOutcome.Reached)

@@ -15,8 +15,9 @@ public sealed class CallbacksController(IMediator mediator) : Controller
     {
         if (!ModelState.IsValid)
         {
-            TempData[Notice.Key] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return RedirectToAction(nameof(Index));
+            // The list again, with this card's errors and the confirmation for an unusual time.
+            ViewData["FailedTask"] = id;
+            return View("Callbacks", await mediator.Send(new Callbacks.ListOpen(), ct));
         }
         return this.RedirectWithNotice(nameof(Index), await mediator.Send(command with { TaskId = id }, ct),
             command.Outcome == CallbackOutcome.NotReached ? "Nicht erreicht – der Rückruf steht zum neuen Termin wieder an." : "Der Rückruf ist erledigt.");

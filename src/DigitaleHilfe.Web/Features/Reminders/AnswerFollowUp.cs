@@ -1,6 +1,7 @@
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Callbacks;
 using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Shared;
 using DigitaleHilfe.Web.Infrastructure.Validation;
 
 namespace DigitaleHilfe.Web.Features.Reminders;
@@ -41,7 +42,7 @@ public static class AnswerFollowUp
     public const string AlreadyAnswered = "Vielen Dank – Ihre Antwort liegt uns bereits vor.";
 
     // Null when recorded; otherwise why not, in German.
-    public sealed class Handler(IDocumentSession session, TimeProvider clock) : ICommandHandler<Command, string?>
+    public sealed class Handler(IDocumentSession session, TimeProvider clock, OfficeHours hours) : ICommandHandler<Command, string?>
     {
         public async ValueTask<string?> Handle(Command command, CancellationToken ct)
         {
@@ -55,7 +56,7 @@ public static class AnswerFollowUp
                 {
                     s.Store(link with { UsedAt = now });
                     if (command.AllGood == false && current.CallerId is { } callerId)
-                        s.Store(CallbackTask.For(callerId, current, now,
+                        s.Store(CallbackTask.For(callerId, current, hours.NextOpen(now),
                             $"Braucht laut Antwort auf die Nachfrage noch Hilfe{(comment is null ? "" : $": {comment}")}", "System", now));
                 });
             return result.Kind == WriteKind.Done ? null : AlreadyAnswered;

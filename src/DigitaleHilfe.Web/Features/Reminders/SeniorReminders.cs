@@ -11,7 +11,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 
 // What the senior is told. Seniors rarely read email: they get mail only when they gave an address,
 // and the follow-up without one is a callback task for the hotline.
-public sealed class SeniorReminders(ReminderText text, PublicLinks links, IOptions<ReminderOptions> options)
+public sealed class SeniorReminders(ReminderText text, PublicLinks links, IOptions<ReminderOptions> options, OfficeHours hours)
 {
     public const string FollowUpReason = "Nachfrage: Hat alles geklappt?";
 
@@ -55,8 +55,9 @@ public sealed class SeniorReminders(ReminderText text, PublicLinks links, IOptio
     public ReminderWork FollowUp(HelpRequest r, Caller? caller, DateTimeOffset now)
     {
         if (caller is null) return ReminderWork.Nothing;
+        // Without an email the hotline calls, during its hours.
         if (caller.Email is not { Length: > 0 } address)
-            return new ReminderWork { Documents = [CallbackTask.For(caller.Id, r, now, FollowUpReason, "System", now, isFollowUp: true)] };
+            return new ReminderWork { Documents = [CallbackTask.For(caller.Id, r, hours.NextOpen(now), FollowUpReason, "System", now, isFollowUp: true)] };
         var token = Secrets.New();
         return new ReminderWork
         {
