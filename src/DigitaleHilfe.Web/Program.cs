@@ -3,6 +3,7 @@ using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Callbacks;
 using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.Demo;
+using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
@@ -33,6 +34,7 @@ builder.Services.AddCurrentUser();
 builder.Services.AddAccountsAndSecurity(builder.Configuration, builder.Environment);
 
 builder.Services.AddAccounts();
+builder.Services.AddCoordination();
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddHelpRequests(builder.Configuration);
 builder.Services.AddCallers();

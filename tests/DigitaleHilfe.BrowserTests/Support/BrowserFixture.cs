@@ -64,6 +64,13 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>()
             .Send(new CreateAccount.Command(email, $"Test {role}", [role], Password));
         result.Refusal.ShouldBeNull();
+        if (role == Role.Volunteer)
+        {
+            // Test volunteers have shown a recent certificate of conduct, so they may visit seniors.
+            await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            session.Store(result.Account! with { Certificate = new CertificateRecord(new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 1), "Test", new DateOnly(2031, 1, 15)) });
+            await session.SaveChangesAsync();
+        }
         return email;
     }
 

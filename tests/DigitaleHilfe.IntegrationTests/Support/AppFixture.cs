@@ -87,11 +87,20 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string Password = "Ein langer Satz als Passwort";
 
+    public static readonly CertificateRecord ValidCertificate = new(new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 1), "Test", new DateOnly(2031, 1, 15));
+
     public async Task<Account> CreateAccountAsync(params Role[] roles)
     {
         var email = $"{string.Join("-", roles).ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
         var result = await SendAsync(new CreateAccount.Command(email, $"Test {string.Join("/", roles)}", roles, Password));
-        return result.Account.ShouldNotBeNull(result.Refusal);
+        var account = result.Account.ShouldNotBeNull(result.Refusal);
+        if (!roles.Contains(Role.Volunteer)) return account;
+        // Test volunteers have shown a recent certificate of conduct, so they may visit seniors.
+        account = account with { Certificate = ValidCertificate };
+        await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Store(account);
+        await session.SaveChangesAsync();
+        return account;
     }
 
     // A client for the JSON API carrying an API key of an account with these roles.

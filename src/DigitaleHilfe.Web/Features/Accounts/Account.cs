@@ -2,6 +2,9 @@ namespace DigitaleHilfe.Web.Features.Accounts;
 
 public enum Role { Operator, Volunteer, Coordinator, Admin }
 
+// ShowReason: the coordinator chose to tell the applicant why.
+public sealed record VolunteerRejection(string Reason, bool ShowReason, string By, DateTimeOffset At);
+
 // A person who signs in. Stored as a Marten document; what happened to it (sign-ins, role changes,
 // approvals) is kept in the security audit log beside it.
 public sealed record Account
@@ -15,7 +18,12 @@ public sealed record Account
     // Volunteers see requests only after a coordinator has approved them.
     public DateTimeOffset? ApprovedAt { get; init; }
     public string? ApprovedBy { get; init; }
+    // Old approvals before dates were recorded ticked a box only; such a volunteer counts as without a
+    // certificate until a coordinator enters its dates (CertificateRules).
     public bool CertificateOfConductSeen { get; init; }
+    public CertificateRecord? Certificate { get; init; }
+    // A coordinator turned the registration down (the account is deactivated with it).
+    public VolunteerRejection? Rejection { get; init; }
     public bool Active { get; init; } = true;
     // Changes whenever existing sign-ins must end (password change, deactivation, role change):
     // a session or API key issued under another stamp is refused on its next request.

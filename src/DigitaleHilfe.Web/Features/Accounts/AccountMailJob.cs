@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
-public enum AccountMail { ConfirmEmail, AlreadyRegistered, ResetPassword }
+public enum AccountMail { ConfirmEmail, AlreadyRegistered, ResetPassword, Approved, Rejected, Invitation }
 
 // Account emails leave from a job, never from the request: the answer to "register" or "forgot
 // password" then takes the same time whether or not the address has an account (a slow mail server
@@ -19,7 +19,9 @@ public sealed class AccountMailJob(
     [JobDisplayName("Konto-E-Mail ({1})")]
     public async Task RunAsync(Guid accountId, AccountMail kind)
     {
-        if (accountId == Guid.Empty || await session.LoadAsync<Account>(accountId) is not { Active: true } account) return;
+        if (accountId == Guid.Empty || await session.LoadAsync<Account>(accountId) is not { } account) return;
+        // Only the rejection goes to a deactivated account: it is the reason for the deactivation.
+        if (!account.Active && kind != AccountMail.Rejected) return;
         if (kind == AccountMail.ConfirmEmail && account.EmailConfirmed) return;
         var now = clock.GetUtcNow();
         var message = kind switch
@@ -28,6 +30,10 @@ public sealed class AccountMailJob(
                 AccountTokens.Issue(session, account.Id, TokenPurpose.ConfirmEmail, now, options.Value.EmailConfirmationLifetime))),
             AccountMail.AlreadyRegistered => AccountEmails.AlreadyRegistered(account, Link("ResetPassword",
                 AccountTokens.Issue(session, account.Id, TokenPurpose.ResetPassword, now, options.Value.PasswordResetLifetime))),
+            AccountMail.Approved => AccountEmails.Approved(account, links.To("Board/Profile")),
+            AccountMail.Rejected => AccountEmails.Rejected(account),
+            AccountMail.Invitation => AccountEmails.Invitation(account, Link("ResetPassword",
+                AccountTokens.Issue(session, account.Id, TokenPurpose.ResetPassword, now, options.Value.InvitationLifetime))),
             _ => AccountEmails.ResetPassword(account, Link("ResetPassword",
                 AccountTokens.Issue(session, account.Id, TokenPurpose.ResetPassword, now, options.Value.PasswordResetLifetime))),
         };

@@ -5,6 +5,9 @@ public static class AccountsSetup
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddScoped<AccountMailJob>();
+        services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section)
+            .Validate(o => o.ValidYears is > 0 and <= 20 && o.RemindBefore >= TimeSpan.Zero, "Certificates: ValidYears 1-20, RemindBefore not negative.")
+            .ValidateOnStart();
         services.ConfigureMarten(options =>
         {
             options.Schema.For<Account>().UniqueIndex(a => a.Email);

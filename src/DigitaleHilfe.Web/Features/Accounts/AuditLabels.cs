@@ -21,6 +21,9 @@ public static class AuditLabels
         AuditKind.PasswordReset => "Passwort zurückgesetzt",
         AuditKind.AccountCreated => "Konto angelegt",
         AuditKind.ApiKeyCreated => "API-Schlüssel erstellt",
+        AuditKind.Rejected => "Anmeldung abgelehnt",
+        AuditKind.CertificateRecorded => "Führungszeugnis eingetragen",
+        AuditKind.Invited => "Eingeladen",
         _ => kind.ToString(),
     };
 }

@@ -7,7 +7,7 @@ public static class RoleLabels
         Role.Operator => "Hotline",
         Role.Volunteer => "Helfer/in",
         Role.Coordinator => "Koordination",
-        Role.Admin => "Admin",
+        Role.Admin => "Administration",
         _ => role.ToString(),
     };
 }

@@ -40,31 +40,4 @@ public sealed class BoardController(IMediator mediator, IQuerySession session, I
 
     [HttpGet("Mine")]
     public async Task<IActionResult> Mine(CancellationToken ct) => View("Mine", await mediator.Send(new BoardQueries.Mine(Me), ct));
-
-    [HttpGet("Profile")]
-    public async Task<IActionResult> Profile(CancellationToken ct)
-    {
-        var profile = await session.LoadAsync<VolunteerProfile>(Me, ct) ?? new VolunteerProfile(Me);
-        return View("Profile", ProfileForm.From(profile));
-    }
-
-    [HttpPost("Profile")]
-    public async Task<IActionResult> Profile(ProfileForm form, CancellationToken ct)
-    {
-        if (!ModelState.IsValid) return View("Profile", form);
-        try
-        {
-            await mediator.Send(form.ToCommand(), ct);
-        }
-        catch (InputValidationException invalid)
-        {
-            // The profile's rules (UpdateProfile.Validator, run by the Mediator pipeline) as field errors;
-            // "Topics[2]" belongs to the field "Topics".
-            foreach (var (field, messages) in invalid.Errors)
-                foreach (var message in messages) ModelState.AddModelError(field.Split('[')[0], message);
-            return View("Profile", form);
-        }
-        TempData[Notice.Key] = "Ihr Profil ist gespeichert.";
-        return RedirectToAction(nameof(Profile));
-    }
 }

@@ -43,7 +43,7 @@ public static class BoardQueries
                 {
                     var caller = r.CallerId is { } id ? callers.GetValueOrDefault(id) : null;
                     var candidate = me with { HelpedCallerWell = caller is not null && helped.Contains(caller.Id), BlockedByCaller = caller?.NotAgain.Contains(me.VolunteerId) ?? false };
-                    return (Item: new BoardItem(r, MatchScore.Score(Candidates.For(r, caller), candidate, options.Value, catalog.TopicLabel)), Blocked: candidate.BlockedByCaller);
+                    return (Item: new BoardItem(r, MatchScore.Score(Candidates.For(r, caller, catalog), candidate, options.Value, catalog.TopicLabel)), Blocked: candidate.BlockedByCaller);
                 })
                 .Where(x => !x.Blocked).Select(x => x.Item)
                 .OrderByDescending(i => i.Fit?.Score ?? -1).ThenByDescending(i => i.Request.Urgent).ThenBy(i => i.Request.LoggedAt).ToList();

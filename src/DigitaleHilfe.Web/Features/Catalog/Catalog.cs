@@ -1,6 +1,8 @@
 namespace DigitaleHilfe.Web.Features.Catalog;
 
-public sealed record CatalogEntry(string Id, string Label);
+// Remote: a help mode without meeting in person (phone, video); everything else needs a valid
+// certificate of conduct (CertificateRules).
+public sealed record CatalogEntry(string Id, string Label, bool Remote = false);
 
 // The topics, districts and help modes operators choose from. They live in configuration
 // (appsettings.json, section "Catalog") so a city can adapt them without a release; ids are stable
@@ -23,6 +25,10 @@ public sealed class Catalog(CatalogOptions options)
     public bool IsTopic(string? id) => Find(Topics, id) is not null;
     public bool IsDistrict(string? id) => Find(Districts, id) is not null;
     public bool IsHelpMode(string? id) => Find(HelpModes, id) is not null;
+
+    // Unknown modes count as in person: the safe side for the certificate rule.
+    public bool IsInPerson(string? mode) => Find(HelpModes, mode) is not { Remote: true };
+    public IEnumerable<string> RemoteModeLabels => HelpModes.Where(m => m.Remote).Select(m => m.Label);
 
     // An id no longer in the catalogue still shows (as itself): old events must stay readable.
     public string TopicLabel(string id) => Find(Topics, id)?.Label ?? id;

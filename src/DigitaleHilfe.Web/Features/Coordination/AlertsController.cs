@@ -6,10 +6,10 @@ namespace DigitaleHilfe.Web.Features.Coordination;
 
 // "Hinweise": what needs a person's eye that no single request page shows. Requests the background
 // work had to skip (BackgroundProblem) and volunteers who gave back several requests right after
-// looking at the seniors' contact details (ReleaseAlert).
+// looking at the seniors' contact details (ReleaseAlert); certificates of conduct about to run out.
 [Authorize(Policies.Coordination)]
 [Route("Coordination/Alerts")]
-public sealed class AlertsController(IDocumentSession session, ICurrentUser user, TimeProvider clock) : Controller
+public sealed class AlertsController(IDocumentSession session, ICurrentUser user, TimeProvider clock, CertificateReminders certificates) : Controller
 {
     public const int Shown = 100;
 
@@ -18,7 +18,7 @@ public sealed class AlertsController(IDocumentSession session, ICurrentUser user
     {
         var problems = await session.Query<BackgroundProblem>().Where(p => p.SolvedAt == null).OrderByDescending(p => p.LastAt).Take(Shown).ToListAsync(ct);
         var releases = await session.Query<ReleaseAlert>().Where(a => a.DismissedAt == null).OrderByDescending(a => a.At).Take(Shown).ToListAsync(ct);
-        return View("Alerts", new AlertsPage(problems, releases));
+        return View("Alerts", new AlertsPage(problems, releases, await certificates.DueAsync(ct)));
     }
 
     [HttpPost("Releases/{id}/Dismiss")]
@@ -35,4 +35,5 @@ public sealed class AlertsController(IDocumentSession session, ICurrentUser user
     }
 }
 
-public sealed record AlertsPage(IReadOnlyList<BackgroundProblem> Problems, IReadOnlyList<ReleaseAlert> Releases);
+public sealed record AlertsPage(IReadOnlyList<BackgroundProblem> Problems, IReadOnlyList<ReleaseAlert> Releases,
+    IReadOnlyList<CertificateReminders.Due> Certificates);

@@ -60,9 +60,14 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
     private static async Task GiveProfileAsync(IServiceProvider services, Guid volunteerId, CancellationToken ct)
     {
         await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         session.Events.Append(volunteerId, new Features.Volunteers.VolunteerProfileUpdated(volunteerId,
             ["online-banking", "smartphone", "tablet"], ["erfenbach", "innenstadt-ost", "morlautern"], ["de", "en"],
-            ["hausbesuch", "telefon"], 3, [], null, "Demo", services.GetRequiredService<TimeProvider>().GetUtcNow()));
+            ["hausbesuch", "telefon"], 3, [], null, "Demo", now));
+        // Her certificate of conduct runs out in a month, so "Hinweise" shows the reminder.
+        var today = DateOnly.FromDateTime(Features.Shared.CityTime.Local(now).Date);
+        var account = await session.LoadAsync<Account>(volunteerId, ct);
+        session.Store(account! with { Certificate = new CertificateRecord(today.AddYears(-5).AddDays(30), today.AddYears(-5).AddDays(40), "Demo", today.AddDays(30)) });
         await session.SaveChangesAsync(ct);
     }
 

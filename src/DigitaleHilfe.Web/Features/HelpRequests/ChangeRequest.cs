@@ -14,7 +14,8 @@ public static class ChangeRequest
     public sealed record Command(Guid RequestId, RequestAction Action, long? ExpectedVersion = null) : ICommand<WriteResult>;
 
     public sealed class Handler(
-        IDocumentSession session, ICurrentUser user, TimeProvider clock, IOptions<ClaimLimits> limits, SuspiciousReleases suspicious)
+        IDocumentSession session, ICurrentUser user, TimeProvider clock, IOptions<ClaimLimits> limits, SuspiciousReleases suspicious,
+        Catalog.Catalog catalog)
         : ICommandHandler<Command, WriteResult>
     {
         public async ValueTask<WriteResult> Handle(Command command, CancellationToken ct)
@@ -57,6 +58,8 @@ public static class ChangeRequest
                 profile.IsPaused(DateOnly.FromDateTime(CityTime.Local(now).Date)), profile.Capacity, active)
             {
                 NotWantedByCaller = caller?.NotAgain.Contains(volunteerId) ?? false,
+                MissingCertificate = catalog.IsInPerson(request.HelpMode)
+                    && !CertificateRules.MayMeetInPerson(account?.Certificate, DateOnly.FromDateTime(CityTime.Local(now).Date)),
             };
         }
 

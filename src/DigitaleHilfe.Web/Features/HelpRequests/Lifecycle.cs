@@ -19,6 +19,8 @@ public sealed record VolunteerFacts(Guid Id, string Name, bool Approved, bool Pa
     // numbers by claiming and releasing in a loop (docs/security.md).
     public int RecentClaims { get; init; }
     public int ClaimsPerHour { get; init; } = int.MaxValue;
+    // The request means meeting in person and the volunteer has no valid certificate of conduct.
+    public bool MissingCertificate { get; init; }
 }
 
 // What a person can do to a request.
@@ -53,6 +55,8 @@ public sealed record Decision(DecisionKind Kind, object? Event, string? Refusal)
 public static class Lifecycle
 {
     public const string TakenByOther = "Diese Anfrage hat gerade jemand anderes übernommen.";
+    public const string NeedsCertificate =
+        "Für Hilfe vor Ort brauchen wir ein gültiges erweitertes Führungszeugnis von Ihnen. Anfragen per Telefon oder Video können Sie schon übernehmen; bitte zeigen Sie Ihr Führungszeugnis der Koordination.";
 
     // Pure: the request's rules, one place, unit-tested for every state and action.
     public static Decision Decide(HelpRequest r, RequestAction action, Actor actor, DateTimeOffset now)
@@ -67,6 +71,7 @@ public static class Lifecycle
             {
                 { Approved: false } => Decision.Refuse("Ihr Konto ist noch nicht freigeschaltet."),
                 { NotWantedByCaller: true } => Decision.Refuse("Die Person hat sich für diese Anfrage jemand anderen gewünscht."),
+                { MissingCertificate: true } => Decision.Refuse(NeedsCertificate),
                 var f when f.RecentClaims >= f.ClaimsPerHour => Decision.Limit(
                     $"Sie haben in der letzten Stunde schon {f.RecentClaims} Anfragen übernommen. Bitte versuchen Sie es später noch einmal oder wenden Sie sich an die Koordination."),
                 { Paused: true } => Decision.Refuse("Sie haben eine Pause eingetragen. Beenden Sie die Pause in Ihrem Profil, um Anfragen zu übernehmen."),
@@ -79,6 +84,8 @@ public static class Lifecycle
 
             Assign when !actor.IsCoordinator => Decision.Refuse("Nur die Koordination kann Anfragen zuweisen."),
             Assign a when !a.Volunteer.Approved => Decision.Refuse($"{a.Volunteer.Name} ist noch nicht freigeschaltet."),
+            Assign a when a.Volunteer.MissingCertificate => Decision.Refuse(
+                $"{a.Volunteer.Name} hat kein gültiges erweitertes Führungszeugnis eingetragen und hilft deshalb nur per Telefon oder Video."),
             Assign a when a.Volunteer.NotWantedByCaller => Decision.Refuse($"Die Person möchte nicht wieder von {a.Volunteer.Name} betreut werden."),
             Assign a when a.Volunteer.Id == r.VolunteerId && active => Decision.AlreadyDone,
             Assign a when r.Status == RequestStatus.Open || active => Decision.Append(new RequestAssigned(r.Id, a.Volunteer.Id, a.Volunteer.Name, actor.Name, now)),

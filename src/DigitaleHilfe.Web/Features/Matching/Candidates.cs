@@ -50,10 +50,16 @@ public static class Candidates
             var profile = profiles.GetValueOrDefault(a.Id) ?? new VolunteerProfile(a.Id);
             var days = lastRequest.TryGetValue(a.Id, out var last) ? (int)(now - last).TotalDays : 30;
             return new Candidate(a.Id, a.Name, profile, Approved: true, profile.IsPaused(today), active.GetValueOrDefault(a.Id), days,
-                helpedWell.Contains(a.Id), caller?.NotAgain.Contains(a.Id) ?? false, setbacks.GetValueOrDefault(a.Id));
+                helpedWell.Contains(a.Id), caller?.NotAgain.Contains(a.Id) ?? false, setbacks.GetValueOrDefault(a.Id))
+            {
+                MayMeetInPerson = CertificateRules.MayMeetInPerson(a.Certificate, today),
+            };
         }).ToList();
     }
 
-    public static MatchRequest For(HelpRequest request, Caller? caller) =>
-        new(request.Topic, request.District, request.HelpMode, caller?.Language, PreferredTimes.Parse(request.PreferredTimes));
+    public static MatchRequest For(HelpRequest request, Caller? caller, Catalog.Catalog catalog) =>
+        new(request.Topic, request.District, request.HelpMode, caller?.Language, PreferredTimes.Parse(request.PreferredTimes))
+        {
+            InPerson = catalog.IsInPerson(request.HelpMode),
+        };
 }

@@ -16,13 +16,13 @@ public static class InviteVolunteers
     public sealed record Invitee(Suggestion Suggestion, Account Account);
 
     public static async Task<IReadOnlyList<Invitee>> ChooseAsync(
-        IDocumentSession session, HelpRequest request, int count, MatchingOptions options, Func<string, string> topicLabel, DateTimeOffset now,
+        IDocumentSession session, HelpRequest request, int count, MatchingOptions options, Catalog.Catalog catalog, DateTimeOffset now,
         CancellationToken ct = default)
     {
         if (request.Status != RequestStatus.Open || count <= 0) return [];
         var caller = request.CallerId is { } id ? await session.LoadAsync<Caller>(id, ct) : null;
         var candidates = await Candidates.LoadAsync(session, caller, now, ct);
-        var ranked = MatchScore.Rank(Candidates.For(request, caller), candidates, options, topicLabel: topicLabel);
+        var ranked = MatchScore.Rank(Candidates.For(request, caller, catalog), candidates, options, topicLabel: catalog.TopicLabel);
 
         var chosen = new List<Invitee>();
         foreach (var suggestion in ranked.Where(s => !request.InvitedVolunteers.Contains(s.VolunteerId)))

@@ -3,11 +3,18 @@ using DigitaleHilfe.Web.Features.Volunteers;
 namespace DigitaleHilfe.Web.Features.Matching;
 
 // What matching needs to know about the request and about one volunteer.
-public sealed record MatchRequest(string Topic, string District, string HelpMode, string? Language, IReadOnlyList<AvailabilitySlot> PreferredSlots);
+public sealed record MatchRequest(string Topic, string District, string HelpMode, string? Language, IReadOnlyList<AvailabilitySlot> PreferredSlots)
+{
+    // Meeting in person: only volunteers with a valid certificate of conduct.
+    public bool InPerson { get; init; }
+}
 
 public sealed record Candidate(
     Guid VolunteerId, string Name, VolunteerProfile Profile, bool Approved, bool Paused, int ActiveRequests,
-    int DaysSinceLastRequest, bool HelpedCallerWell, bool BlockedByCaller, int RecentSetbacks);
+    int DaysSinceLastRequest, bool HelpedCallerWell, bool BlockedByCaller, int RecentSetbacks)
+{
+    public bool MayMeetInPerson { get; init; } = true;
+}
 
 // Reasons read as "(Petra Helferin) kennt sich mit Online-Banking aus" for coordinators; Matches as
 // "(passt zu Ihnen, weil) Sie sich mit Online-Banking auskennen" for the volunteer.
@@ -25,7 +32,8 @@ public static class MatchScore
     public static Suggestion? Score(MatchRequest request, Candidate c, MatchingOptions o, Func<string, string>? topicLabel = null)
     {
         var p = c.Profile;
-        if (!c.Approved || c.Paused || c.BlockedByCaller || c.ActiveRequests >= p.Capacity || !p.HelpModes.Contains(request.HelpMode))
+        if (!c.Approved || c.Paused || c.BlockedByCaller || c.ActiveRequests >= p.Capacity || !p.HelpModes.Contains(request.HelpMode)
+            || (request.InPerson && !c.MayMeetInPerson))
             return null;
 
         var reasons = new List<string>();

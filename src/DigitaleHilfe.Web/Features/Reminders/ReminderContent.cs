@@ -61,7 +61,7 @@ public sealed class ReminderContent(
     {
         var key = ReminderSchedule.Key(plan.Kind, plan.Occurrence);
         var handled = r.HandledReminders.Count(h => h.StartsWith(key + "/", StringComparison.Ordinal));
-        var invitees = await InviteVolunteers.ChooseAsync(session, r, matching.Value.InviteTopN - handled, matching.Value, text.Catalog.TopicLabel, now);
+        var invitees = await InviteVolunteers.ChooseAsync(session, r, matching.Value.InviteTopN - handled, matching.Value, text.Catalog, now);
         var mails = invitees.Select(i =>
         {
             var token = AccountTokens.Issue(session, i.Account.Id, TokenPurpose.ClaimInvitation, now, matching.Value.InvitationLifetime, r.Id);

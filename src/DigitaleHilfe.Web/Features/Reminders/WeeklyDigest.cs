@@ -16,11 +16,15 @@ public sealed record DigestSent
     public IReadOnlyList<Guid> Delivered { get; init; } = [];
 }
 
-public sealed record DigestFigures(int New, int Open, int InProgress, int Overdue, int Resolved, double Hours, int Undeliverable);
+public sealed record DigestFigures(int New, int Open, int InProgress, int Overdue, int Resolved, int Minutes, int Undeliverable)
+{
+    public int CertificatesDue { get; init; }
+}
 
 // Monday morning: what happened in the last seven days and what needs attention, for every coordinator.
 public sealed class WeeklyDigest(
-    IDocumentSession session, IEmailSender email, PublicLinks links, IOptions<ReminderOptions> options, TimeProvider clock)
+    IDocumentSession session, IEmailSender email, PublicLinks links, IOptions<ReminderOptions> options, TimeProvider clock,
+    Coordination.CertificateReminders certificates)
 {
     [AutomaticRetry(Attempts = 5)]
     [JobDisplayName("Wochenübersicht für die Koordination")]
@@ -66,15 +70,19 @@ public sealed class WeeklyDigest(
         var resolved = await requests.Where(r => r.ResolvedAt >= weekAgo && (r.Status == RequestStatus.Resolved || r.Status == RequestStatus.Closed))
             .Select(r => r.MinutesSpent).ToListAsync();
         var undeliverable = await session.Query<UndeliverableEmail>().CountAsync(u => u.DismissedAt == null);
-        return new DigestFigures(newCount, open, inProgress, overdue, resolved.Count, Math.Round(resolved.Sum() / 60.0, 1), undeliverable);
+        return new DigestFigures(newCount, open, inProgress, overdue, resolved.Count, resolved.Sum(), undeliverable)
+        {
+            CertificatesDue = (await certificates.DueAsync()).Count,
+        };
     }
 
     private EmailMessage Mail(Account a, DigestFigures f, DateTimeOffset now) => new EmailLayout()
         .Greeting(a.Name)
         .Paragraph($"hier ist die Übersicht der Digitalen Hilfe für die Woche bis {CityTime.Local(now):dd.MM.yyyy}.")
         .Facts(("Neue Anfragen", $"{f.New}"), ("Offen, noch nicht übernommen", $"{f.Open}"), ("In Arbeit", $"{f.InProgress}"),
-            ("Überfällig", $"{f.Overdue}"), ("Erledigt", $"{f.Resolved}"), ("Stunden der Helfenden", f.Hours.ToString("0.#", CultureInfo.GetCultureInfo("de-DE"))),
-            ("Nicht zugestellte E-Mails", f.Undeliverable > 0 ? $"{f.Undeliverable}" : null))
+            ("Überfällig", $"{f.Overdue}"), ("Erledigt", $"{f.Resolved}"), ("Zeit der Helfenden", GermanDurations.Minutes(f.Minutes)),
+            ("Nicht zugestellte E-Mails", f.Undeliverable > 0 ? $"{f.Undeliverable}" : null),
+            ("Führungszeugnisse laufen ab", f.CertificatesDue > 0 ? $"{f.CertificatesDue} (siehe Hinweise)" : null))
         .Paragraph(f.Overdue > 0
             ? "Überfällig heißt: lange offen, übernommen ohne Termin oder ein Termin ohne Ergebnis. Ein Blick in die Liste lohnt sich."
             : "Nichts ist überfällig – vielen Dank an alle!")

@@ -10,6 +10,7 @@ public static class Policies
     public const string Administration = nameof(Administration);     // accounts, roles, audit log: admins
     public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire: coordinators, admins
     public const string Volunteering = nameof(Volunteering);         // the board: approved volunteers
+    public const string VolunteerProfile = nameof(VolunteerProfile); // one's own profile: volunteers, approved or not
     public const string RequestWork = nameof(RequestWork);           // lifecycle steps: volunteers, coordinators, operators (notes)
 
     // Role names as stored in accounts and claims (Features/Accounts Role), and the claim an approved
@@ -25,5 +26,6 @@ public static class Policies
         .AddPolicy(Administration, p => p.RequireRole(Admin))
         .AddPolicy(JobsDashboard, p => p.RequireRole(Coordinator, Admin))
         .AddPolicy(Volunteering, p => p.RequireRole(Volunteer).RequireClaim(ApprovedClaim, "true"))
+        .AddPolicy(VolunteerProfile, p => p.RequireRole(Volunteer))
         .AddPolicy(RequestWork, p => p.RequireRole(Volunteer, Coordinator, Operator));
 }
