@@ -4,6 +4,7 @@ using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.Accounts;
 using Marten;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitaleHilfe.IntegrationTests.Accounts;
 
@@ -40,7 +41,7 @@ public sealed partial class RegistrationTests(AppFixture app) : IntegrationTest(
         (await confirmed.Content.ReadAsStringAsync()).ShouldContain("E-Mail-Adresse bestätigt");
 
         (await SignInAsync(client)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetStringAsync("/Account")).ShouldContain("wartet auf die Freigabe");
+        (await client.GetStringAsync("/Account")).ShouldContain("So geht es weiter");
         (await client.GetAsync("/Intake")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -57,26 +58,181 @@ public sealed partial class RegistrationTests(AppFixture app) : IntegrationTest(
         (await again.Content.ReadAsStringAsync()).ShouldContain("Link ungültig");
     }
 
-    [Fact]
-    public async Task A_coordinator_approves_a_confirmed_volunteer_noting_the_certificate()
+    private async Task<(HttpClient Volunteer, Account Account)> ConfirmedVolunteerAsync()
     {
         await RegisterAsync();
         var link = LinkIn((await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(Email))).TextBody);
         await FormPost.SubmitAsync(NewBrowser(), link, new Dictionary<string, string> { ["token"] = TokenOf(link) }, "/Account/ConfirmEmail");
+        var client = NewBrowser();
+        (await SignInAsync(client)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var read = App.QuerySession();
-        var volunteer = await read.Query<Account>().SingleAsync(a => a.Email == Email);
+        return (client, await read.Query<Account>().SingleAsync(a => a.Email == Email));
+    }
+
+    private async Task<Account> ReloadAsync(Guid id)
+    {
+        await using var session = App.QuerySession();
+        return (await session.LoadAsync<Account>(id))!;
+    }
+
+    [Fact]
+    public async Task A_waiting_volunteer_fills_in_the_profile_and_sees_what_happens_next_instead_of_a_403()
+    {
+        var (volunteer, _) = await ConfirmedVolunteerAsync();
+
+        var board = await volunteer.GetAsync("/Board");
+        board.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        board.Headers.Location!.OriginalString.ShouldBe("/Account");
+        var next = await volunteer.GetStringAsync("/Account");
+        next.ShouldContain("So geht es weiter");
+        next.ShouldContain("href=\"/Board/Profile\"");
+
+        var saved = await FormPost.SubmitAsync(volunteer, "/Board/Profile", new Dictionary<string, string>
+        {
+            ["Topics"] = "tablet", ["HelpModes"] = "telefon", ["Districts"] = "erfenbach", ["Languages"] = "de", ["Capacity"] = "2",
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var coordinator = await App.SignedInClientAsync(Role.Coordinator);
-        (await coordinator.GetStringAsync("/Coordination/Volunteers")).ShouldContain("Wartet auf Freigabe");
-        var approved = await FormPost.SubmitAsync(coordinator, "/Account/SignIn",
-            new Dictionary<string, string> { ["certificateOfConductSeen"] = "true" }, $"/Coordination/Volunteers/{volunteer.Id}/Approve");
+        var page = await coordinator.GetStringAsync("/Coordination/Volunteers");
+        page.ShouldContain("Nina Neu");
+        page.ShouldContain("Tablet");
+    }
+
+    [Fact]
+    public async Task Approval_with_the_certificate_dates_mails_the_volunteer_and_allows_home_visits()
+    {
+        var (volunteer, account) = await ConfirmedVolunteerAsync();
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+
+        var approved = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["IssuedOn"] = "2026-10-01", ["SeenOn"] = "2026-11-20" }, $"/Coordination/Volunteers/{account.Id}/Approve");
 
         approved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await using var session = App.QuerySession();
-        var after = await session.LoadAsync<Account>(volunteer.Id);
-        after!.IsApproved.ShouldBeTrue();
-        after.CertificateOfConductSeen.ShouldBeTrue();
+        var after = await ReloadAsync(account.Id);
+        after.IsApproved.ShouldBeTrue();
         after.ApprovedBy.ShouldBe("Test Coordinator");
+        after.Certificate.ShouldBe(new CertificateRecord(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 20), "Test Coordinator", new DateOnly(2031, 10, 1)));
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.Subject == "Sie sind freigeschaltet");
+        mail.TextBody!.ShouldContain("offene Anfragen ansehen und übernehmen");
+        // The approval applies to the running session: the board opens without signing in again.
+        (await volunteer.GetAsync("/Board")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_certificate_older_than_five_years_or_dated_in_the_future_is_a_field_error_and_nothing_is_approved()
+    {
+        var (_, account) = await ConfirmedVolunteerAsync();
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+
+        var old = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["IssuedOn"] = "2021-01-10", ["SeenOn"] = "2026-11-20" }, $"/Coordination/Volunteers/{account.Id}/Approve");
+        old.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await old.Content.ReadAsStringAsync();
+        html.ShouldContain("älter als 5 Jahre und gilt nicht mehr");
+        html.ShouldContain("id=\"IssuedOn\"");
+
+        var future = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["IssuedOn"] = "2026-10-01", ["SeenOn"] = "2027-01-01" }, $"/Coordination/Volunteers/{account.Id}/Approve");
+        (await future.Content.ReadAsStringAsync()).ShouldContain("„Gesehen am“ darf nicht in der Zukunft liegen.");
+
+        var halfFilled = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["IssuedOn"] = "2026-10-01", ["SeenOn"] = "" }, $"/Coordination/Volunteers/{account.Id}/Approve");
+        (await halfFilled.Content.ReadAsStringAsync()).ShouldContain("wann Sie das Führungszeugnis gesehen haben");
+
+        (await ReloadAsync(account.Id)).IsApproved.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Without_a_certificate_the_volunteer_claims_phone_requests_but_not_home_visits_and_is_not_suggested_for_them()
+    {
+        var (volunteer, account) = await ConfirmedVolunteerAsync();
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+        await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers", new Dictionary<string, string>(), $"/Coordination/Volunteers/{account.Id}/Approve");
+        (await App.Smtp.WaitForMessageAsync(m => m.Subject == "Sie sind freigeschaltet")).TextBody!.ShouldContain("Für Hausbesuche und Sprechstunden brauchen wir noch Ihr erweitertes Führungszeugnis");
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.Append(account.Id, new Web.Features.Volunteers.VolunteerProfileUpdated(account.Id, ["online-banking"], ["innenstadt-ost"], ["de"],
+                ["hausbesuch", "telefon"], 3, [], null, "Test", AppFixture.Start));
+            await session.SaveChangesAsync();
+        }
+
+        var visit = await App.SendAsync(AppFixture.ValidCall() with { HelpMode = "hausbesuch" });
+        var phone = await App.SendAsync(AppFixture.ValidCall("Otto Normal") with { HelpMode = "telefon" });
+
+        var refused = await FormPost.SubmitAsync(volunteer, $"/Board/{visit.Id}", new Dictionary<string, string>(), $"/HelpRequests/{visit.Id}/Claim");
+        (await ReloadRequestAsync(visit.Id)).Status.ShouldBe(Web.Features.HelpRequests.RequestStatus.Open);
+        var claimed = await FormPost.SubmitAsync(volunteer, $"/Board/{phone.Id}", new Dictionary<string, string>(), $"/HelpRequests/{phone.Id}/Claim");
+        (await ReloadRequestAsync(phone.Id)).Status.ShouldBe(Web.Features.HelpRequests.RequestStatus.Claimed);
+
+        var suggestions = await App.SendAsync(new Web.Features.Matching.Suggestions.ForRequest(visit.Id));
+        suggestions!.ShouldNotContain(s => s.VolunteerId == account.Id);
+        var page = await coordinator.GetStringAsync("/Coordination/Volunteers");
+        page.ShouldContain("Führungszeugnis fehlt – nur Telefon und Video");
+    }
+
+    private async Task<Web.Features.HelpRequests.HelpRequest> ReloadRequestAsync(Guid id)
+    {
+        await using var session = App.QuerySession();
+        return (await session.LoadAsync<Web.Features.HelpRequests.HelpRequest>(id))!;
+    }
+
+    [Fact]
+    public async Task A_rejection_mails_the_applicant_with_the_reason_only_when_chosen_and_ends_the_account()
+    {
+        var (volunteer, account) = await ConfirmedVolunteerAsync();
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+
+        var noReason = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["Reason"] = "" }, $"/Coordination/Volunteers/{account.Id}/Reject");
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("Bitte geben Sie einen Grund an");
+
+        var rejected = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["Reason"] = "Wohnt nicht in Kaiserslautern" }, $"/Coordination/Volunteers/{account.Id}/Reject");
+        rejected.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.Subject == "Ihre Anmeldung bei der Digitalen Hilfe");
+        mail.TextBody!.ShouldContain("Leider können wir Ihre Anmeldung");
+        mail.TextBody!.ShouldNotContain("Wohnt nicht in Kaiserslautern");
+        var after = await ReloadAsync(account.Id);
+        after.Active.ShouldBeFalse();
+        after.Rejection!.Reason.ShouldBe("Wohnt nicht in Kaiserslautern");
+        (await volunteer.GetAsync("/Account")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await coordinator.GetStringAsync("/Coordination/Volunteers")).ShouldContain("abgelehnt am");
+    }
+
+    [Fact]
+    public async Task Coordinators_see_a_certificate_that_runs_out_within_sixty_days_on_Hinweise_and_can_enter_a_new_one()
+    {
+        var volunteer = await App.CreateAccountAsync(Role.Volunteer);
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Store(volunteer with { Certificate = new CertificateRecord(new DateOnly(2021, 12, 20), new DateOnly(2022, 1, 5), "Klaus", new DateOnly(2026, 12, 20)) });
+            await session.SaveChangesAsync();
+        }
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+
+        var alerts = await coordinator.GetStringAsync("/Coordination/Alerts");
+        alerts.ShouldContain(volunteer.Name);
+        alerts.ShouldContain("Führungszeugnis läuft am 20.12.2026 ab");
+
+        var renewed = await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["IssuedOn"] = "2026-11-10", ["SeenOn"] = "2026-11-25" }, $"/Coordination/Volunteers/{volunteer.Id}/Certificate");
+        renewed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ReloadAsync(volunteer.Id)).Certificate!.ValidUntil.ShouldBe(new DateOnly(2031, 11, 10));
+        (await coordinator.GetStringAsync("/Coordination/Alerts")).ShouldContain("alle eingetragenen Führungszeugnisse gelten noch länger");
+    }
+
+    [Fact]
+    public async Task A_rejection_can_tell_the_applicant_why()
+    {
+        var (_, account) = await ConfirmedVolunteerAsync();
+        var coordinator = await App.SignedInClientAsync(Role.Coordinator);
+        await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers",
+            new Dictionary<string, string> { ["Reason"] = "Wir suchen zurzeit nur in Erfenbach", ["ShowReason"] = "true" }, $"/Coordination/Volunteers/{account.Id}/Reject");
+
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.Subject == "Ihre Anmeldung bei der Digitalen Hilfe");
+        mail.TextBody!.ShouldContain("Der Grund: Wir suchen zurzeit nur in Erfenbach");
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class CallerTests(AppFixture app) : IntegrationTest(app)
         var logged = await App.SendAsync(AppFixture.ValidCall());
         var client = await App.SignedInClientAsync(Role.Operator);
         await FormPost.SubmitAsync(client, $"/HelpRequests/{logged.Id}",
-            new Dictionary<string, string> { ["DueLocal"] = "2026-11-26T09:30", ["Reason"] = "Termin abstimmen" }, $"/HelpRequests/{logged.Id}/Callback");
+            new Dictionary<string, string> { ["DueLocal"] = "2026-11-26T09:30", ["Reason"] = "Termin abstimmen", ["ConfirmTime"] = "true" }, $"/HelpRequests/{logged.Id}/Callback");
         await using var read = App.QuerySession();
         var task = await read.Query<CallbackTask>().SingleAsync();
         task.DueAt.ShouldBe(new DateTimeOffset(2026, 11, 26, 8, 30, 0, TimeSpan.Zero)); // Berlin is UTC+1 in November

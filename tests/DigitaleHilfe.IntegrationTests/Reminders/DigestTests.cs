@@ -46,7 +46,7 @@ public sealed class DigestTests(AppFixture app) : ReminderTest(app)
         text.ShouldContain("Offen, noch nicht übernommen: 2");
         text.ShouldContain("Überfällig: 2");        // open for longer than 24 hours
         text.ShouldContain("Erledigt: 1");
-        text.ShouldContain("Stunden der Helfenden: 1,5");
+        text.ShouldContain("Zeit der Helfenden: 1 Std. 30 Min.");
         text.ShouldNotContain("Mustermann");
     }
 

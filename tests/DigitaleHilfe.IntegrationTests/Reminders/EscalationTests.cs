@@ -95,6 +95,7 @@ public sealed class EscalationTests(AppFixture app) : ReminderTest(app)
         await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             session.Events.Append(refused.Id, new VolunteerProfileUpdated(refused.Id, ["online-banking"], ["innenstadt-ost"], ["de"], ["hausbesuch"], 2, [], null, "Test", Start));
+            session.Store(refused with { Certificate = AppFixture.ValidCertificate });
             await session.SaveChangesAsync();
         }
 

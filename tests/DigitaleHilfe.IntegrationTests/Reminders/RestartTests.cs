@@ -70,6 +70,7 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
         await using (var session = instance.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             session.Events.Append(account.Account!.Id, new VolunteerProfileUpdated(account.Account.Id, ["tablet"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
+            session.Store(account.Account with { Certificate = AppFixture.ValidCertificate });
             await session.SaveChangesAsync();
         }
         var key = await SendAsync(instance, new CreateApiKey.Command(account.Account.Email, "Test"));

@@ -133,7 +133,7 @@ public sealed class ClaimingTests(AppFixture app) : IntegrationTest(app)
         await FormPost.SubmitAsync(volunteer, "/Account/SignIn", new Dictionary<string, string> { ["Outcome"] = "Solved", ["MinutesSpent"] = "90" },
             $"/HelpRequests/{request.Id}/Resolve");
 
-        (await volunteer.GetStringAsync("/Board/Mine")).ShouldContain("1,5 Stunden");
+        (await volunteer.GetStringAsync("/Board/Mine")).ShouldContain("1 Std. 30 Min.");
     }
 
     [Fact]

@@ -45,11 +45,13 @@ public static class AuthSetup
                 o.SlidingExpiration = false;
                 o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 // A signed-in person without the right role gets a friendly 403 page, not a redirect loop.
-                // A volunteer still waiting for approval is shown what happens next instead.
+                // A volunteer still waiting for approval who opens the board (or an invitation) is shown
+                // what happens next instead.
                 o.Events.OnRedirectToAccessDenied = context =>
                 {
                     var user = context.HttpContext.User;
-                    if (HttpMethods.IsGet(context.Request.Method) && user.IsInRole(Policies.Volunteer) && !user.HasClaim(Policies.ApprovedClaim, "true"))
+                    if (HttpMethods.IsGet(context.Request.Method) && user.IsInRole(Policies.Volunteer) && !user.HasClaim(Policies.ApprovedClaim, "true")
+                        && (context.Request.Path.StartsWithSegments("/Board") || context.Request.Path.StartsWithSegments("/Invitations")))
                         context.Response.Redirect("/Account");
                     else
                         context.Response.StatusCode = StatusCodes.Status403Forbidden;
