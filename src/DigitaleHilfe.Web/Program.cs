@@ -4,6 +4,7 @@ using DigitaleHilfe.Web.Features.Callbacks;
 using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.Demo;
 using DigitaleHilfe.Web.Features.Coordination;
+using DigitaleHilfe.Web.Features.PublicPages;
 using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
@@ -35,6 +36,7 @@ builder.Services.AddAccountsAndSecurity(builder.Configuration, builder.Environme
 
 builder.Services.AddAccounts();
 builder.Services.AddCoordination();
+builder.Services.AddPublicPages();
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddHelpRequests(builder.Configuration);
 builder.Services.AddCallers();

@@ -37,8 +37,8 @@ public sealed class HelpRequestQueriesTests(AppFixture app) : IntegrationTest(ap
             await App.SendAsync(AppFixture.ValidCall($"Person {i}") with { Phone = $"0631 {100000 + i}" });
         }
 
-        var first = await App.SendAsync(new ListRequests.Query(Page: 1));
-        var second = await App.SendAsync(new ListRequests.Query(Page: 2));
+        var first = await App.SendAsync(new ListRequests.Query(new RequestFilter(), 1));
+        var second = await App.SendAsync(new ListRequests.Query(new RequestFilter(), 2));
 
         first.Items.Count.ShouldBe(ListRequests.PageSize);
         first.CallerNameOf(first.Items[0]).ShouldBe($"Person {ListRequests.PageSize + 2}");
@@ -54,7 +54,7 @@ public sealed class HelpRequestQueriesTests(AppFixture app) : IntegrationTest(ap
     {
         await App.SendAsync(AppFixture.ValidCall());
 
-        (await App.SendAsync(new ListRequests.Query(RequestStatus.Open))).TotalCount.ShouldBe(1);
-        (await App.SendAsync(new ListRequests.Query(RequestStatus.Closed))).TotalCount.ShouldBe(0);
+        (await App.SendAsync(new ListRequests.Query(new RequestFilter { Status = RequestStatus.Open }))).TotalCount.ShouldBe(1);
+        (await App.SendAsync(new ListRequests.Query(new RequestFilter { Status = RequestStatus.Closed }))).TotalCount.ShouldBe(0);
     }
 }

@@ -38,6 +38,17 @@ public sealed class BoardController(IMediator mediator, IQuerySession session, I
         return View("Request", details);
     }
 
+    // The printable visit sheet: only for the claimer, and recorded like any other look at the contact details.
+    [HttpGet("{id:guid}/Besuchszettel")]
+    public async Task<IActionResult> VisitSheet(Guid id, CancellationToken ct)
+    {
+        if (await mediator.Send(new GetRequestDetails.Query(id), ct) is not { } details) return NotFound();
+        if (details.Request.VolunteerId != Me || !(await authorization.AuthorizeAsync(User, details.Request, CallerContact.Requirement)).Succeeded)
+            return Forbid();
+        await mediator.Send(new RecordContactView(id), ct);
+        return View("VisitSheet", details);
+    }
+
     [HttpGet("Mine")]
     public async Task<IActionResult> Mine(CancellationToken ct) => View("Mine", await mediator.Send(new BoardQueries.Mine(Me), ct));
 }

@@ -16,9 +16,20 @@ public static class AllowedSteps
         var samples = new (string Name, RequestAction Action)[]
         {
             ("Release", new Release("x")), ("Schedule", new Schedule(now.AddDays(1), r.HelpMode, null)),
-            ("CancelAppointment", new CancelAppointment(null)), ("Note", new AddNote("x")), ("Resolve", new Resolve(Outcome.Solved, 30)),
+            ("CancelAppointment", new CancelAppointment(null)), ("Note", new AddNote("x")), ("Resolve", new Resolve(Outcome.Solved, 30, EvenBeforeAppointment: true)),
             ("Reopen", new Reopen()), ("Close", new Close()), ("Cancel", new Cancel("x")), ("Assign", new Assign(someone)),
         };
         return samples.Where(s => Lifecycle.Decide(r, s.Action, actor, now).Event is not null).Select(s => s.Name).ToHashSet();
     }
+
+    // The step a request waits for, shown first and open on its page; the others are folded away.
+    // A future appointment has none: reporting the outcome comes after it.
+    public static string? Next(HelpRequest r, IReadOnlySet<string> steps, DateTimeOffset now) => r.Status switch
+    {
+        RequestStatus.Open when steps.Contains("Assign") => "Assign",
+        RequestStatus.Claimed when steps.Contains("Schedule") => "Schedule",
+        RequestStatus.Scheduled when r.Appointment is { } a && a.At <= now && steps.Contains("Resolve") => "Resolve",
+        RequestStatus.Resolved when steps.Contains("Close") => "Close",
+        _ => null,
+    };
 }

@@ -54,7 +54,9 @@ public sealed record AppointmentCancelled(Guid RequestId, string? Reason, string
 
 public sealed record NoteAdded(Guid RequestId, string Text, string AddedBy, DateTimeOffset AddedAt);
 
-public sealed record RequestResolved(Guid RequestId, Outcome Outcome, int MinutesSpent, Guid? VolunteerId, string ResolvedBy, DateTimeOffset ResolvedAt);
+// Remark: what the volunteer adds in their own words (optional; free text that may concern the senior).
+public sealed record RequestResolved(Guid RequestId, Outcome Outcome, int MinutesSpent, Guid? VolunteerId, string ResolvedBy, DateTimeOffset ResolvedAt,
+    string? Remark = null);
 
 public sealed record RequestReopened(Guid RequestId, string ReopenedBy, DateTimeOffset ReopenedAt);
 
@@ -88,6 +90,7 @@ public sealed record HelpRequest(
     public Appointment? Appointment { get; init; }
     public Outcome? Outcome { get; init; }
     public int MinutesSpent { get; init; }
+    public string? OutcomeRemark { get; init; }
     public IReadOnlyList<Guid> InvitedVolunteers { get; init; } = [];
     // When the current status began: the clock every reminder counts from.
     public DateTimeOffset StatusSince { get; init; }
@@ -145,6 +148,7 @@ public sealed record HelpRequest(
     public HelpRequest Apply(RequestResolved e) => this with
     {
         Status = RequestStatus.Resolved, Outcome = e.Outcome, MinutesSpent = MinutesSpent + e.MinutesSpent, StatusSince = e.ResolvedAt, ResolvedAt = e.ResolvedAt,
+        OutcomeRemark = e.Remark,
         FollowUpAllGood = null,
     };
 

@@ -9,11 +9,13 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 public sealed class HelpRequestsController(IMediator mediator) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(RequestStatus? status, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromQuery] RequestFilter filter, int page = 1, CancellationToken ct = default)
     {
         // A hand-edited query string (unknown status, page 0) shows the first page of everything.
-        if (!ModelState.IsValid || page < 1) (status, page) = (null, 1);
-        return View(await mediator.Send(new ListRequests.Query(status, page), ct));
+        if (!ModelState.IsValid || page < 1) (filter, page) = (new RequestFilter(), 1);
+        if (filter.OlderThanDays is < 0 or > 3650) filter = filter with { OlderThanDays = null };
+        ViewData["Volunteers"] = (await mediator.Send(new AccountQueries.ListAccounts(), ct)).Where(a => a.Has(Role.Volunteer)).OrderBy(a => a.Name).ToList();
+        return View(await mediator.Send(new ListRequests.Query(filter, page), ct));
     }
 
     [HttpGet("{id:guid}")]

@@ -31,7 +31,8 @@ public sealed record Release(string Reason) : RequestAction;
 public sealed record Schedule(DateTimeOffset At, string Mode, string? Place) : RequestAction;
 public sealed record CancelAppointment(string? Reason) : RequestAction;
 public sealed record AddNote(string Text) : RequestAction;
-public sealed record Resolve(Outcome Outcome, int MinutesSpent) : RequestAction;
+// EvenBeforeAppointment: the person confirmed reporting although the appointment lies ahead.
+public sealed record Resolve(Outcome Outcome, int MinutesSpent, string? Remark = null, bool EvenBeforeAppointment = false) : RequestAction;
 public sealed record Reopen : RequestAction;
 public sealed record Close : RequestAction;
 public sealed record Cancel(string Reason) : RequestAction;
@@ -55,6 +56,7 @@ public sealed record Decision(DecisionKind Kind, object? Event, string? Refusal)
 public static class Lifecycle
 {
     public const string TakenByOther = "Diese Anfrage hat gerade jemand anderes übernommen.";
+    public const string AppointmentAhead = "Der Termin war noch nicht – trotzdem melden? Dann setzen Sie bitte das Häkchen „Trotzdem melden“.";
     public const string NeedsCertificate =
         "Für Hilfe vor Ort brauchen wir ein gültiges erweitertes Führungszeugnis von Ihnen. Anfragen per Telefon oder Video können Sie schon übernehmen; bitte zeigen Sie Ihr Führungszeugnis der Koordination.";
 
@@ -112,7 +114,8 @@ public static class Lifecycle
 
             Resolve when !active => Decision.Refuse("Nur eine übernommene Anfrage kann erledigt werden."),
             Resolve when !handler => Decision.Refuse("Nur wer die Anfrage übernommen hat, meldet das Ergebnis."),
-            Resolve x => Decision.Append(new RequestResolved(r.Id, x.Outcome, x.MinutesSpent, r.VolunteerId, actor.Name, now)),
+            Resolve x when r.Appointment is { } a && a.At > now && !x.EvenBeforeAppointment => Decision.Refuse(AppointmentAhead),
+            Resolve x => Decision.Append(new RequestResolved(r.Id, x.Outcome, x.MinutesSpent, r.VolunteerId, actor.Name, now, x.Remark)),
 
             Reopen when r.Status is not (RequestStatus.Resolved or RequestStatus.Closed) => Decision.Refuse("Nur eine erledigte Anfrage kann wieder geöffnet werden."),
             Reopen when !handler => Decision.Refuse("Wieder öffnen kann die Koordination oder wer die Anfrage betreut hat."),

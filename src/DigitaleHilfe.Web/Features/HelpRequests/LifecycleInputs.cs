@@ -23,6 +23,12 @@ public sealed record ResolveInput
 {
     public Outcome? Outcome { get; init; }
     public int? MinutesSpent { get; init; }
+    public string? Remark { get; init; }
+    // "Termin war noch nicht – trotzdem melden": needed while the appointment lies ahead.
+    public bool EvenBeforeAppointment { get; init; }
+
+    public Resolve ToAction() =>
+        new(Outcome!.Value, MinutesSpent!.Value, string.IsNullOrWhiteSpace(Remark) ? null : Remark.Trim(), EvenBeforeAppointment);
 }
 
 // The API sends an instant ("at"); the form sends Berlin wall-clock time ("atLocal").
@@ -57,9 +63,10 @@ public sealed class ResolveInputValidator : AbstractValidator<ResolveInput>
 {
     public ResolveInputValidator()
     {
-        RuleFor(i => i.Outcome).NotNull().IsInEnum().WithMessage("Bitte wählen Sie ein Ergebnis.");
-        RuleFor(i => i.MinutesSpent).NotNull().InclusiveBetween(0, 24 * 60)
-            .WithMessage("Bitte geben Sie die Minuten an (0 bis 1440).");
+        RuleFor(i => i.Outcome).NotNull().WithMessage("Bitte wählen Sie ein Ergebnis.").IsInEnum().WithMessage("Bitte wählen Sie ein Ergebnis.");
+        RuleFor(i => i.MinutesSpent).NotNull().WithMessage("Bitte geben Sie an, wie viele Minuten Sie gebraucht haben.")
+            .InclusiveBetween(0, 24 * 60).WithMessage("Bitte geben Sie die Minuten als ganze Zahl von 0 bis 1440 an.");
+        RuleFor(i => i.Remark).MaximumLength(InputRules.LongText).WithMessage($"Die Bemerkung darf höchstens {InputRules.LongText} Zeichen lang sein.");
     }
 }
 

@@ -3,16 +3,47 @@ using Marten.Pagination;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
 
+public enum RequestSort { Newest, Oldest, Waiting, Urgent }
+
+// What the request list can narrow down to, as query-string parameters (all optional).
+public sealed record RequestFilter
+{
+    public RequestStatus? Status { get; init; }
+    public string? Topic { get; init; }
+    public string? District { get; init; }
+    public string? Mode { get; init; }
+    public bool? Urgent { get; init; }
+    public Guid? Volunteer { get; init; }
+    // Unchanged in its status for at least this many days ("liegt seit …").
+    public int? OlderThanDays { get; init; }
+    public RequestSort Sort { get; init; }
+
+    public bool IsEmpty => this == new RequestFilter();
+
+    // The list's address with this filter, for the pager and the sort links.
+    public string ToQuery()
+    {
+        var parts = new List<string>();
+        void Add(string name, object? value) { if (value is not null && $"{value}" != "") parts.Add($"{name}={Uri.EscapeDataString($"{value}")}"); }
+        Add("status", Status); Add("topic", Topic); Add("district", District); Add("mode", Mode);
+        Add("urgent", Urgent?.ToString().ToLowerInvariant()); Add("volunteer", Volunteer); Add("olderThanDays", OlderThanDays);
+        if (Sort != RequestSort.Newest) Add("sort", Sort);
+        return parts.Count == 0 ? "/HelpRequests" : "/HelpRequests?" + string.Join("&", parts);
+    }
+}
+
 public static class ListRequests
 {
     public const int PageSize = 25;
 
-    public sealed record Query(RequestStatus? Status = null, int Page = 1) : IQuery<ResultPage>;
+    public sealed record Query(RequestFilter Filter, int Page = 1) : IQuery<ResultPage>;
 
     public sealed record ResultPage(
-        IReadOnlyList<HelpRequest> Items, IReadOnlyDictionary<Guid, Caller> Callers, RequestStatus? Status, int Page, int PageSize,
+        IReadOnlyList<HelpRequest> Items, IReadOnlyDictionary<Guid, Caller> Callers, RequestFilter Filter, int Page, int PageSize,
         long TotalCount, long TotalPages)
     {
+        public RequestStatus? Status => Filter.Status;
+
         public string CallerNameOf(HelpRequest r) =>
             r.CallerId is { } id && Callers.TryGetValue(id, out var caller) ? caller.Name : r.CallerName;
 
@@ -26,21 +57,43 @@ public static class ListRequests
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Die Seitenzahl muss 1 oder größer sein.");
     }
 
-    public sealed class Handler(IQuerySession session) : IQueryHandler<Query, ResultPage>
+    public sealed class Handler(IQuerySession session, TimeProvider clock) : IQueryHandler<Query, ResultPage>
     {
-        public async ValueTask<ResultPage> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<ResultPage> Handle(Query query, CancellationToken ct)
         {
+            var f = query.Filter;
             IQueryable<HelpRequest> requests = session.Query<HelpRequest>();
-            if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
+            if (f.Status is { } status) requests = requests.Where(r => r.Status == status);
+            if (!string.IsNullOrEmpty(f.Topic)) requests = requests.Where(r => r.Topic == f.Topic);
+            if (!string.IsNullOrEmpty(f.District)) requests = requests.Where(r => r.District == f.District);
+            if (!string.IsNullOrEmpty(f.Mode)) requests = requests.Where(r => r.HelpMode == f.Mode);
+            if (f.Urgent is { } urgent) requests = requests.Where(r => r.Urgent == urgent);
+            if (f.Volunteer is { } volunteer) requests = requests.Where(r => r.VolunteerId == volunteer);
+            if (f.OlderThanDays is { } days)
+            {
+                var before = clock.GetUtcNow().AddDays(-days);
+                requests = requests.Where(r => r.StatusSince <= before);
+            }
+            requests = f.Sort switch
+            {
+                RequestSort.Oldest => requests.OrderBy(r => r.LoggedAt),
+                RequestSort.Waiting => requests.OrderBy(r => r.StatusSince),
+                RequestSort.Urgent => requests.OrderByDescending(r => r.Urgent).ThenBy(r => r.LoggedAt),
+                // Newest first: the operator's usual question is "what came in today?".
+                _ => requests.OrderByDescending(r => r.LoggedAt),
+            };
 
-            // Newest first: the operator's usual question is "what came in today?".
-            var page = await requests.OrderByDescending(r => r.LoggedAt)
-                .ToPagedListAsync(Shared.Paging.Clamp(query.Page), PageSize, cancellationToken);
-            var ct = cancellationToken;
+            var number = Shared.Paging.Clamp(query.Page);
+            var page = await requests.ToPagedListAsync(number, PageSize, ct);
+            // A page beyond the end (the list got shorter, an old link) shows the last page, not "none".
+            if (page.Count == 0 && page.PageCount > 0 && number > page.PageCount)
+            {
+                number = (int)page.PageCount;
+                page = await requests.ToPagedListAsync(number, PageSize, ct);
+            }
             var callerIds = page.Where(r => r.CallerId is not null).Select(r => r.CallerId!.Value).Distinct().ToArray();
             var callers = callerIds.Length == 0 ? [] : await session.LoadManyAsync<Caller>(ct, callerIds);
-            return new ResultPage(page.ToList(), callers.ToDictionary(c => c.Id), query.Status, Shared.Paging.Clamp(query.Page), PageSize,
-                page.TotalItemCount, page.PageCount);
+            return new ResultPage(page.ToList(), callers.ToDictionary(c => c.Id), f, number, PageSize, page.TotalItemCount, page.PageCount);
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class RequestStepsApiController(IMediator mediator) : ControllerBa
 
     [HttpPost("resolve")]
     public Task<IActionResult> Resolve(Guid id, ResolveInput input, CancellationToken ct) =>
-        Step(id, new Resolve(input.Outcome!.Value, input.MinutesSpent!.Value), ct);
+        Step(id, input.ToAction(), ct);
 
     [HttpPost("reopen")]
     public Task<IActionResult> Reopen(Guid id, CancellationToken ct) => Step(id, new Reopen(), ct);

@@ -33,7 +33,7 @@ public sealed class RequestStepsController(IMediator mediator) : Controller
 
     [HttpPost("Resolve")]
     public Task<IActionResult> Resolve(Guid id, long? version, ResolveInput input, CancellationToken ct) =>
-        Step(id, version, () => new Resolve(input.Outcome!.Value, input.MinutesSpent!.Value), "Danke! Das Ergebnis ist gespeichert.", ct);
+        Step(id, version, () => input.ToAction(), "Danke! Das Ergebnis ist gespeichert.", ct);
 
     [HttpPost("Reopen")]
     public Task<IActionResult> Reopen(Guid id, long? version, CancellationToken ct) =>

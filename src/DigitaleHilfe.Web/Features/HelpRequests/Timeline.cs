@@ -8,8 +8,26 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 // One line of a request's history, as operators read it and as the API reports it.
 public sealed record TimelineEntry(string Type, DateTimeOffset At, string By, string Text, long Version);
 
+// A line as the request page shows it: repeated views of the contact details by one person in a row are
+// one line ("6× Kontaktdaten angesehen, zuletzt …"); the events themselves all stay.
+public sealed record TimelineLine(TimelineEntry Entry, int Count, DateTimeOffset FirstAt);
+
 public static class Timeline
 {
+    public static IReadOnlyList<TimelineLine> Folded(IReadOnlyList<TimelineEntry> entries)
+    {
+        var lines = new List<TimelineLine>();
+        foreach (var entry in entries)
+        {
+            if (lines.Count > 0 && lines[^1] is { } last && entry.Type == nameof(ContactDetailsViewed)
+                && last.Entry.Type == entry.Type && last.Entry.By == entry.By)
+                lines[^1] = new TimelineLine(entry, last.Count + 1, last.FirstAt);
+            else
+                lines.Add(new TimelineLine(entry, 1, entry.At));
+        }
+        return lines;
+    }
+
     public static IReadOnlyList<TimelineEntry> From(IEnumerable<IEvent> stream) =>
         stream.OrderBy(e => e.Version).Select(Describe).ToList();
 
@@ -35,7 +53,7 @@ public static class Timeline
         AppointmentCancelled x => new(nameof(AppointmentCancelled), x.CancelledAt, x.CancelledBy, $"Termin abgesagt{(x.Reason is null ? "" : $": {x.Reason}")}", e.Version),
         NoteAdded x => new(nameof(NoteAdded), x.AddedAt, x.AddedBy, $"Notiz: {x.Text}", e.Version),
         RequestResolved x => new(nameof(RequestResolved), x.ResolvedAt, x.ResolvedBy,
-            $"Ergebnis: {OutcomeLabels.German(x.Outcome)} ({x.MinutesSpent} Minuten)", e.Version),
+            $"Ergebnis: {OutcomeLabels.German(x.Outcome)} ({Shared.GermanDurations.Minutes(x.MinutesSpent)}){(string.IsNullOrWhiteSpace(x.Remark) ? "" : $" – {x.Remark}")}", e.Version),
         RequestReopened x => new(nameof(RequestReopened), x.ReopenedAt, x.ReopenedBy, "Wieder geöffnet", e.Version),
         RequestClosed x => new(nameof(RequestClosed), x.ClosedAt, x.ClosedBy, "Abgeschlossen", e.Version),
         RequestCancelled x => new(nameof(RequestCancelled), x.CancelledAt, x.CancelledBy, $"Zurückgezogen: {x.Reason}", e.Version),
