@@ -100,6 +100,7 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
     {
         await page.GetByLabel("Telefonnummer *").FillAsync("0631 123456");
         await page.GetByLabel("Name *").FillAsync("Erika Mustermann");
+        await page.GetByLabel("Adresse (für einen Hausbesuch nötig)").FillAsync("Fackelstraße 12, 67655 Kaiserslautern");
         await page.GetByLabel("Thema *").SelectOptionAsync(new SelectOptionValue { Label = "Online-Banking" });
         await page.GetByLabel("Beschreibung *").FillAsync("Die Banking-App fragt nach einem Code.");
         await page.GetByLabel("Stadtteil *").SelectOptionAsync(new SelectOptionValue { Label = "Erfenbach" });

@@ -25,7 +25,7 @@ public sealed class LayoutTests(BrowserFixture app) : IAsyncLifetime
                 await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new LogCall.Command
                 {
                     CallerName = $"Erika Mustermann-Langname {i}", Phone = $"0631 12345{i}", Topic = "online-banking", Description = "Überweisung",
-                    District = "innenstadt-ost", HelpMode = "hausbesuch", Urgent = i == 0, Consent = true,
+                    District = "innenstadt-ost", HelpMode = "hausbesuch", Urgent = i == 0, Consent = true, Address = "Fackelstraße 12, 67655 Kaiserslautern",
                 });
         var page = await app.SignedInPageAsync(Role.Coordinator, width);
 

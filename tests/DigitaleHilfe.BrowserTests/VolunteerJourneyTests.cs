@@ -41,7 +41,11 @@ public sealed class VolunteerJourneyTests(BrowserFixture app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Termin speichern" }).ClickAsync();
         (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Termin ist eingetragen");
 
+        // The appointment lies ahead: the outcome form is folded away and asks for confirmation.
+        (await page.Locator(".notice-info").TextContentAsync()).ShouldNotBeNull().ShouldContain("Nächster Schritt: der Termin");
+        await page.Locator("summary", new() { HasText = "Ergebnis melden" }).ClickAsync();
         await page.GetByLabel("Wie ist es ausgegangen?").SelectOptionAsync(new SelectOptionValue { Label = "gelöst" });
+        await page.GetByLabel("Termin war noch nicht – trotzdem melden").CheckAsync();
         await page.GetByLabel("Zeitaufwand in Minuten").FillAsync("45");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ergebnis speichern" }).ClickAsync();
         (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Ergebnis ist gespeichert");
@@ -49,7 +53,7 @@ public sealed class VolunteerJourneyTests(BrowserFixture app) : IAsyncLifetime
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
 
         await page.GotoAsync("/Board/Mine");
-        (await page.ContentAsync()).ShouldContain("0,8 Stunden");
+        (await page.ContentAsync()).ShouldContain("45 Minuten");
         await page.ShouldHaveNoSeriousViolationsAsync();
         await page.GotoAsync("/Board/Profile");
         await page.ShouldHaveNoSeriousViolationsAsync();

@@ -18,6 +18,8 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
     private IPlaywright? _playwright;
 
     public string BaseUrl => $"http://127.0.0.1:{_port}";
+    // Account emails (approval, invitation) go out from Hangfire jobs to this real SMTP server.
+    public DigitaleHilfe.IntegrationTests.Support.TestSmtpServer Smtp { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ConnectionString =>
@@ -28,8 +30,10 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
-        builder.UseSetting("Smtp:Port", FreePort().ToString());
-        builder.UseSetting("Hangfire:Server:Enabled", "false");
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Hangfire:Server:Enabled", "true");
+        builder.UseSetting("Hangfire:QueuePollInterval", "00:00:00.2");
         // No reminders in browser tests (the integration tests cover them): pages only.
         builder.UseSetting("Marten:Daemon", "Disabled");
         builder.UseSetting("DemoData:Seed", "false");
@@ -81,11 +85,11 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         return page;
     }
 
-    public static async Task SignInAsync(IPage page, string email)
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
     {
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
-        await page.GetByLabel("Passwort").FillAsync(Password);
+        await page.GetByLabel("Passwort").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
         // Sign-in redirects twice ("/" then the role's start page); WaitForURLAsync can miss the second
         // and wait for a load that already happened, so watch the address instead.
@@ -117,6 +121,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         await Browser.CloseAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 
     private static int FreePort()

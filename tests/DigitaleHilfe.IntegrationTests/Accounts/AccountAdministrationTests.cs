@@ -75,7 +75,7 @@ public sealed class AccountAdministrationTests(AppFixture app) : IntegrationTest
 
         var refusal = await App.SendAsync(new ChangeRoles.Command(admin.Id, [Role.Coordinator]));
 
-        refusal.ShouldNotBeNull().ShouldContain("letzte aktive Admin-Konto");
+        refusal.ShouldNotBeNull().ShouldContain("letzte aktive Konto mit der Rolle Administration");
     }
 
     [Fact]

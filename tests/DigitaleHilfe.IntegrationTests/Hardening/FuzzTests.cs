@@ -35,7 +35,8 @@ public sealed partial class FuzzTests(AppFixture app) : IntegrationTest(app)
     private static readonly Route[] Routes =
     [
         new("POST", "/Intake", false, T("Phone", "0631 555111"), T("CallerName", "Fritz Fuzz"), T("Topic", "tablet"), T("Description", "Hilfe"),
-            T("District", "erfenbach"), T("HelpMode", "telefon"), T("PreferredTimes", "vormittags"), F("Consent", "true"), T("IdempotencyKey", "k1"), G("CallerId", "")),
+            T("District", "erfenbach"), T("HelpMode", "telefon"), T("PreferredTimes", "vormittags"), F("Consent", "true"), T("IdempotencyKey", "k1"), G("CallerId", ""),
+            T("Address", "Hauptstraße 1"), T("Email", "fritz@example.org")),
         new("POST", "/HelpRequests/{id}/Details", false, T("Text", "mehr")),
         new("POST", "/HelpRequests/{id}/Callback", false, D("DueLocal", "2026-11-27T10:00"), T("Reason", "zurückrufen"), F("ConfirmTime", "true")),
         new("POST", "/Callbacks/{task}/Complete", false, T("Outcome", "NotReached"), D("NextDueLocal", "2026-11-27T11:00"), T("Note", "nicht erreicht"), F("AllGood", ""), F("ConfirmTime", "true")),
@@ -47,7 +48,8 @@ public sealed partial class FuzzTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/HelpRequests/{id}/CancelAppointment", false, T("Reason", "krank"), N("Version", "")),
         new("POST", "/HelpRequests/{id}/Release", false, T("Reason", "keine Zeit"), N("Version", "")),
         new("POST", "/HelpRequests/{id}/Note", false, T("Text", "notiert")),
-        new("POST", "/HelpRequests/{id}/Resolve", false, T("Outcome", "Solved"), N("MinutesSpent", "30"), N("Version", "")),
+        new("POST", "/HelpRequests/{id}/Resolve", false, T("Outcome", "Solved"), N("MinutesSpent", "30"), N("Version", ""),
+            T("Remark", "alles gut"), F("EvenBeforeAppointment", "true")),
         new("POST", "/HelpRequests/{id}/Reopen", false, N("Version", "")),
         new("POST", "/HelpRequests/{id}/Close", false, N("Version", "")),
         new("POST", "/HelpRequests/{id}/Cancel", false, T("Reason", "abgesagt"), N("Version", "")),
@@ -63,6 +65,8 @@ public sealed partial class FuzzTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/Account/ResetPassword", false, T("Token", "unbekannt"), T("Password", "Ein neuer langer Satz"), T("PasswordConfirmation", "Ein neuer langer Satz")),
         new("POST", "/Admin/Accounts/{account}/Roles", false, T("roles", "Volunteer")),
         new("POST", "/Admin/Accounts/{account}/Active", false, F("active", "true")),
+        new("POST", "/Admin/Accounts/Invite", false, T("Email", "neu@example.org"), T("Name", "Nora Neu"), T("Roles", "Operator")),
+        new("POST", "/Admin/Accounts/{account}/PasswordLink", false),
         new("POST", "/Coordination/Volunteers/{account}/Approve", false, D("IssuedOn", "2026-10-01"), D("SeenOn", "2026-11-20")),
         new("POST", "/Coordination/Volunteers/{account}/Reject", false, T("Reason", "Passt nicht"), F("ShowReason", "true")),
         new("POST", "/Coordination/Volunteers/{account}/Certificate", false, D("IssuedOn", "2026-10-01"), D("SeenOn", "2026-11-20")),

@@ -17,7 +17,7 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     {
         callerName = "Erika Mustermann", phone = "0631 123456", topic = "online-banking",
         description = "Die Banking-App fragt nach einem Code.", district = "innenstadt-ost", helpMode = "hausbesuch",
-        consent = true,
+        address = "Fackelstraße 12, 67655 Kaiserslautern", consent = true,
     };
 
     [Fact]

@@ -55,7 +55,13 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("GET", "/Admin/Accounts", [A]),
         new("POST", "/Admin/Accounts/{account}/Roles", [A]),
         new("GET", "/Admin/Audit", [A]),
-        new("GET", "/jobs", [C, A]),
+        new("GET", "/jobs", [A]),
+        new("POST", "/Admin/Accounts/Invite", [A]),
+        new("POST", "/Admin/Accounts/{account}/PasswordLink", [A]),
+        new("GET", "/Datenschutz", [O, V, C, A], Anonymous: true),
+        new("GET", "/Impressum", [O, V, C, A], Anonymous: true),
+        new("GET", "/Barrierefreiheit", [O, V, C, A], Anonymous: true),
+        new("GET", "/LeichteSprache", [O, V, C, A], Anonymous: true),
         new("GET", "/Emails/Undeliverable", [C, A]),
         new("GET", "/Coordination/Alerts", [C, A]),
         new("POST", "/Coordination/Alerts/Releases/none/Dismiss", [C, A]),
@@ -129,6 +135,8 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
             "AccountController.ForgotPassword", "AccountController.ResetPassword", "ErrorController.Show",
             // The follow-up link in an email to a senior, who has no account.
             "FollowUpController.Show", "FollowUpController.Answer",
+            // The pages every public service must have (Datenschutz, Impressum, Barrierefreiheit, Leichte Sprache).
+            "PublicPagesController.Privacy", "PublicPagesController.Imprint", "PublicPagesController.Accessibility", "PublicPagesController.EasyLanguage",
         ];
         var actions = App.Services.GetRequiredService<IActionDescriptorCollectionProvider>()
             .ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Auth;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Intake;
 using DigitaleHilfe.Web.Features.Reminders;
@@ -50,6 +51,11 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         // Jobs of the previous test (a reminder, a dispatch round) must not write while the data goes:
         // PostgreSQL would end one side with a deadlock. Let them finish; retry if one still collides.
         await QuietAsync(TimeSpan.FromSeconds(10));
+        // The data protection keys live in Marten too. Deleting them would break every cookie and form
+        // token as soon as the key ring reloads (a test moving the clock a day triggers that), so they
+        // survive the reset, as they survive anything else in production.
+        IReadOnlyList<DataProtectionKey> keys;
+        await using (var read = QuerySession()) keys = await read.Query<DataProtectionKey>().ToListAsync();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -62,6 +68,11 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 await Task.Delay(200);
             }
+        }
+        await using (var restore = Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            restore.Store(keys.ToArray());
+            await restore.SaveChangesAsync();
         }
         Clock.SetUtcNow(Start);
         Smtp.Clear();
@@ -204,6 +215,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         Description = "Die Banking-App fragt nach einem Code.",
         District = "innenstadt-ost",
         HelpMode = "hausbesuch",
+        Address = "Fackelstraße 12, 67655 Kaiserslautern",
         Consent = true,
     };
 

@@ -39,11 +39,15 @@ public sealed class ClaimingTests(AppFixture app) : IntegrationTest(app)
         var claimed = await (await api.PostAsync($"{url}/claim", null)).Content.ReadFromJsonAsync<JsonElement>();
         var again = await api.PostAsync($"{url}/claim", null);
         var scheduled = await api.PostAsJsonAsync($"{url}/appointment", new { at = AppFixture.Start.AddDays(2), mode = "telefon", place = "Anruf bei Frau M." });
-        var resolved = await api.PostAsJsonAsync($"{url}/resolve", new { outcome = "PartlySolved", minutesSpent = 50 });
+        var early = await api.PostAsJsonAsync($"{url}/resolve", new { outcome = "PartlySolved", minutesSpent = 50 });
+        var resolved = await api.PostAsJsonAsync($"{url}/resolve", new { outcome = "PartlySolved", minutesSpent = 50, remark = "Drucker läuft", evenBeforeAppointment = true });
 
         claimed.GetProperty("status").GetString().ShouldBe("Claimed");
         again.StatusCode.ShouldBe(HttpStatusCode.OK); // a repeat is harmless
         (await scheduled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Scheduled");
+        // The appointment lies ahead: reporting needs the explicit "trotzdem melden".
+        early.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await early.Content.ReadAsStringAsync()).ShouldContain("Der Termin war noch nicht");
         var body = await resolved.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("status").GetString().ShouldBe("Resolved");
         body.GetProperty("version").GetInt64().ShouldBe(5);

@@ -51,7 +51,7 @@ public sealed class MatchScoreTests
         var doesNot = MatchScore.Score(turkish, Volunteer(), Options)!;
 
         (speaks.Score - doesNot.Score).ShouldBe(Options.Language);
-        speaks.Reasons.ShouldContain("spricht die Sprache der Person (tr)");
+        speaks.Reasons.ShouldContain("spricht die Sprache der Person (Türkisch)");
     }
 
     [Fact]

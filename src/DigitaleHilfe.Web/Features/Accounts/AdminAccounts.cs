@@ -5,7 +5,7 @@ namespace DigitaleHilfe.Web.Features.Accounts;
 public static class AdminAccounts
 {
     public const string Lock = "accounts:admins";
-    public const string LastAdmin = "Das letzte aktive Admin-Konto kann die Rolle Admin nicht abgeben.";
+    public const string LastAdmin = "Das letzte aktive Konto mit der Rolle Administration kann diese Rolle nicht abgeben und nicht deaktiviert werden.";
     public const string NotFound = "Dieses Konto gibt es nicht.";
 
     public static Task<int> ActiveAdminsAsync(IQuerySession session, CancellationToken ct) =>

@@ -22,7 +22,7 @@ public static class SetAccountActive
             if (account.Id == user.Id && !command.Active) return "Sie können Ihr eigenes Konto nicht deaktivieren.";
             // Coordinators look after volunteers; staff accounts are the admins' business.
             if (!user.IsInRole(nameof(Role.Admin)) && account.Roles.Any(r => r != Role.Volunteer))
-                return "Dieses Konto kann nur ein Admin ändern.";
+                return "Dieses Konto kann nur die Administration ändern.";
             if (account.Active == command.Active) return null;
             if (!command.Active && account.Has(Role.Admin) && await AdminAccounts.ActiveAdminsAsync(session, ct) <= 1) return AdminAccounts.LastAdmin;
 

@@ -11,6 +11,24 @@ public sealed class AdminController(IMediator mediator) : Controller
     public async Task<IActionResult> Accounts(CancellationToken ct) =>
         View("Accounts", await mediator.Send(new AccountQueries.ListAccounts(), ct));
 
+    [HttpPost("Accounts/Invite")]
+    public async Task<IActionResult> Invite(InviteStaff.Command command, CancellationToken ct)
+    {
+        if (ModelState.IsValid && await mediator.Send(command, ct) is { } refusal) ModelState.AddModelError(nameof(command.Email), refusal);
+        if (!ModelState.IsValid)
+        {
+            ViewData["Invite"] = command;
+            return View("Accounts", await mediator.Send(new AccountQueries.ListAccounts(), ct));
+        }
+        TempData[Notice.Key] = $"Die Einladung an {command.Email.Trim()} ist unterwegs. Die Person legt über den Link ihr Passwort selbst fest.";
+        return RedirectToAction(nameof(Accounts));
+    }
+
+    [HttpPost("Accounts/{id:guid}/PasswordLink")]
+    public async Task<IActionResult> PasswordLink(Guid id, CancellationToken ct) =>
+        this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new SendPasswordLink.Command(id), ct),
+            "Der Link zum Festlegen eines neuen Passworts ist per E-Mail unterwegs.");
+
     [HttpPost("Accounts/{id:guid}/Roles")]
     public async Task<IActionResult> Roles(Guid id, [FromForm] List<Role> roles, CancellationToken ct) =>
         !ModelState.IsValid ? this.RedirectWithNotice(nameof(Accounts), Invalid, "") : this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new ChangeRoles.Command(id, roles), ct), "Die Rollen wurden geändert.");

@@ -2,14 +2,14 @@ using DigitaleHilfe.Web.Features.Volunteers;
 
 namespace DigitaleHilfe.Web.Features.Board;
 
-// The profile as an HTML form: checkboxes, a comma-separated language list, and availability as
+// The profile as an HTML form: checkboxes (languages from Shared.Languages), and availability as
 // half-days (the API takes exact times).
 public sealed record ProfileForm
 {
     public List<string> Topics { get; init; } = [];
     public List<string> Districts { get; init; } = [];
     public List<string> HelpModes { get; init; } = [];
-    public string Languages { get; init; } = "de";
+    public List<string> Languages { get; init; } = ["de"];
     public int Capacity { get; init; } = VolunteerProfile.DefaultCapacity;
     public List<string> Slots { get; init; } = [];      // "Monday-morning"
     public DateOnly? PausedUntil { get; init; }
@@ -40,7 +40,7 @@ public sealed record ProfileForm
 
     public static ProfileForm From(VolunteerProfile p) => new()
     {
-        Topics = [.. p.Topics], Districts = [.. p.Districts], HelpModes = [.. p.HelpModes], Languages = string.Join(", ", p.Languages),
+        Topics = [.. p.Topics], Districts = [.. p.Districts], HelpModes = [.. p.HelpModes], Languages = [.. p.Languages],
         Capacity = p.Capacity, PausedUntil = p.PausedUntil,
         Invitations = p.MaxInvitationsPerDay switch { 0 => "none", 1 => "one", _ => "all" },
         EmailChoices = true,
@@ -61,7 +61,7 @@ public sealed record ProfileForm
             ? new VolunteerEmails(Emails.Contains(nameof(VolunteerEmails.ClaimDetails)), Emails.Contains(nameof(VolunteerEmails.AppointmentReminders)),
                 Emails.Contains(nameof(VolunteerEmails.Nudges)))
             : null,
-        Languages = Languages.Split(',', ' ', ';').Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).ToList(),
+        Languages = Languages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList(),
         Availability = Slots.Select(Parse).OfType<AvailabilitySlot>().ToList(),
     };
 

@@ -2,7 +2,8 @@ namespace DigitaleHilfe.Web.Features.Catalog;
 
 // Remote: a help mode without meeting in person (phone, video); everything else needs a valid
 // certificate of conduct (CertificateRules).
-public sealed record CatalogEntry(string Id, string Label, bool Remote = false);
+// AtHome: a visit at the senior's home, which needs their address.
+public sealed record CatalogEntry(string Id, string Label, bool Remote = false, bool AtHome = false);
 
 // The topics, districts and help modes operators choose from. They live in configuration
 // (appsettings.json, section "Catalog") so a city can adapt them without a release; ids are stable
@@ -28,6 +29,7 @@ public sealed class Catalog(CatalogOptions options)
 
     // Unknown modes count as in person: the safe side for the certificate rule.
     public bool IsInPerson(string? mode) => Find(HelpModes, mode) is not { Remote: true };
+    public bool IsAtHome(string? mode) => Find(HelpModes, mode) is { AtHome: true };
     public IEnumerable<string> RemoteModeLabels => HelpModes.Where(m => m.Remote).Select(m => m.Label);
 
     // An id no longer in the catalogue still shows (as itself): old events must stay readable.

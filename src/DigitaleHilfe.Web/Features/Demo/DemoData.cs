@@ -20,6 +20,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
     private static readonly LogCall.Command[] Calls =
     [
         new() { CallerName = "Erika Mustermann", Phone = "0631 123456", Topic = "online-banking", District = "innenstadt-ost", HelpMode = "hausbesuch", Consent = true,
+                Address = "Fackelstraße 12, 67655 Kaiserslautern", Email = "erika.mustermann@example.org",
                 Description = "Möchte Überweisungen am Tablet machen, die App fragt nach einem Code, den sie nicht findet." },
         new() { CallerName = "Heinz Becker", Phone = "0631 98765", Topic = "smartphone", District = "erfenbach", HelpMode = "telefon", Consent = true,
                 Description = "Neues Smartphone vom Enkel, weiß nicht, wie man Fotos per WhatsApp verschickt." },
@@ -28,6 +29,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
         new() { CallerName = "Walter Klein", Phone = "0631 4242 42", Topic = "online-behoerden", District = "betzenberg", HelpMode = "sprechstunde", Consent = true,
                 Description = "Braucht einen Termin beim Bürgercenter und kommt mit dem Online-Formular nicht zurecht." },
         new() { CallerName = "Ingrid Wolf", Phone = "0631 777 888", Topic = "internet-wlan", District = "hohenecken", HelpMode = "hausbesuch", Consent = true,
+                Address = "Burgstraße 3, 67661 Kaiserslautern",
                 Description = "WLAN-Passwort vergessen, Router steht im Keller. Hört schlecht, bitte langsam sprechen." },
     ];
 

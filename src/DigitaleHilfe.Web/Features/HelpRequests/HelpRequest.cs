@@ -16,7 +16,7 @@ public sealed record HelpRequestLogged(
 // An operator took a call and logged what the senior needs. Personal data stays in the Caller document.
 public sealed record HelpRequestOpened(
     Guid RequestId, string Number, Guid CallerId, string Topic, string Description, string District,
-    string HelpMode, string? PreferredTimes, bool Urgent, string LoggedBy, DateTimeOffset LoggedAt);
+    string HelpMode, string? PreferredTimes, bool Urgent, string LoggedBy, DateTimeOffset LoggedAt, string? Summary = null);
 
 // The senior agreed that their data is stored and their phone number passed to the volunteer who
 // takes the request; TextVersion names the exact wording the operator read out.
@@ -82,6 +82,8 @@ public sealed record HelpRequest(
 {
     public Guid? CallerId { get; init; }
     public string? PreferredTimes { get; init; }
+    // One line for volunteers (board, invitation email), written by the operator without personal data.
+    public string? Summary { get; init; }
     public bool Urgent { get; init; }
     public string? ConsentVersion { get; init; }
     public IReadOnlyList<string> AddedDetails { get; init; } = [];
@@ -116,7 +118,7 @@ public sealed record HelpRequest(
     public static HelpRequest Create(HelpRequestOpened e) =>
         new(e.RequestId, e.Number, RequestStatus.Open, "", "", e.Topic, e.Description, e.District, e.HelpMode, e.LoggedBy, e.LoggedAt)
         {
-            CallerId = e.CallerId, PreferredTimes = e.PreferredTimes, Urgent = e.Urgent, StatusSince = e.LoggedAt,
+            CallerId = e.CallerId, PreferredTimes = e.PreferredTimes, Urgent = e.Urgent, StatusSince = e.LoggedAt, Summary = e.Summary,
         };
 
     public HelpRequest Apply(ConsentRecorded e) => this with { ConsentVersion = e.TextVersion };

@@ -25,16 +25,16 @@ public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBa
             : Problem(statusCode: StatusCodes.Status404NotFound, title: "Diese Anfrage gibt es nicht.");
 
     [HttpGet]
-    public async Task<IActionResult> List([FromQuery] ListRequests.Query query, CancellationToken ct)
+    public async Task<IActionResult> List([FromQuery] RequestFilter filter, [FromQuery] int page = 1, CancellationToken ct = default)
     {
-        var page = await mediator.Send(query, ct);
+        var result = await mediator.Send(new ListRequests.Query(filter, page), ct);
         return Ok(new
         {
-            items = page.Items.Select(r => RequestJson.Summary(r, page.CallerNameOf(r))),
-            page = page.Page,
-            pageSize = page.PageSize,
-            totalCount = page.TotalCount,
-            totalPages = page.TotalPages,
+            items = result.Items.Select(r => RequestJson.Summary(r, result.CallerNameOf(r))),
+            page = result.Page,
+            pageSize = result.PageSize,
+            totalCount = result.TotalCount,
+            totalPages = result.TotalPages,
         });
     }
 }

@@ -15,7 +15,7 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
         if (!ModelState.IsValid || page < 1) (filter, page) = (new RequestFilter(), 1);
         if (filter.OlderThanDays is < 0 or > 3650) filter = filter with { OlderThanDays = null };
         ViewData["Volunteers"] = (await mediator.Send(new AccountQueries.ListAccounts(), ct)).Where(a => a.Has(Role.Volunteer)).OrderBy(a => a.Name).ToList();
-        return View(await mediator.Send(new ListRequests.Query(filter, page), ct));
+        return View(await mediator.Send(new ListRequests.Query(filter, page, LastPageWhenBeyond: true), ct));
     }
 
     [HttpGet("{id:guid}")]

@@ -28,7 +28,8 @@ public static class HelpRequestsSetup
             options.Projections.Snapshot<HelpRequest>(SnapshotLifecycle.Inline);
             options.Schema.For<HelpRequest>()
                 .Index(r => r.Number, index => index.IsUnique = true)
-                .Index(r => r.LoggedAt);
+                .Index(r => r.LoggedAt)
+                .Index(r => r.StatusSince);
             options.Schema.For<HelpRequest>().Index(r => r.CallerId);
             options.Schema.For<ReleaseAlert>().Index(a => a.At);
             options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());

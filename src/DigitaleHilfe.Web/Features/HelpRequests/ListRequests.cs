@@ -36,7 +36,8 @@ public static class ListRequests
 {
     public const int PageSize = 25;
 
-    public sealed record Query(RequestFilter Filter, int Page = 1) : IQuery<ResultPage>;
+    // LastPageWhenBeyond: a person's list shows the last page for a page past the end; the API answers it empty.
+    public sealed record Query(RequestFilter Filter, int Page = 1, bool LastPageWhenBeyond = false) : IQuery<ResultPage>;
 
     public sealed record ResultPage(
         IReadOnlyList<HelpRequest> Items, IReadOnlyDictionary<Guid, Caller> Callers, RequestFilter Filter, int Page, int PageSize,
@@ -86,7 +87,7 @@ public static class ListRequests
             var number = Shared.Paging.Clamp(query.Page);
             var page = await requests.ToPagedListAsync(number, PageSize, ct);
             // A page beyond the end (the list got shorter, an old link) shows the last page, not "none".
-            if (page.Count == 0 && page.PageCount > 0 && number > page.PageCount)
+            if (query.LastPageWhenBeyond && page.Count == 0 && page.PageCount > 0 && number > page.PageCount)
             {
                 number = (int)page.PageCount;
                 page = await requests.ToPagedListAsync(number, PageSize, ct);

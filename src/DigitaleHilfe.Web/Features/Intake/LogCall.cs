@@ -17,10 +17,14 @@ public static class LogCall
         public string CallerName { get; init; } = "";
         public string Topic { get; init; } = "";
         public string Description { get; init; } = "";
+        public string? Summary { get; init; }
         public string District { get; init; } = "";
         public string HelpMode { get; init; } = "";
         public string? PreferredTimes { get; init; }
         public bool Urgent { get; init; }
+        // Optional, stored with the caller (personal data, shown like the phone number); a home visit needs the address.
+        public string? Address { get; init; }
+        public string? Email { get; init; }
         public bool Consent { get; init; }
         // The API's Idempotency-Key header, or the intake form's own token: the same key (per account)
         // answers with the request logged the first time instead of logging it again.
@@ -28,6 +32,9 @@ public static class LogCall
     }
 
     public sealed record Result(Guid Id, string Number, RequestStatus Status, long Version, Guid CallerId);
+
+    public const int SummaryLength = 120;
+    public const string NeedsAddress = "Für einen Hausbesuch brauchen wir die Adresse. Bitte fragen Sie die Person danach.";
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -43,8 +50,14 @@ public static class LogCall
             RuleFor(c => c.Topic).Must(catalog.IsTopic).WithMessage("Bitte wählen Sie ein Thema aus der Liste.");
             RuleFor(c => c.Description).NotEmpty().WithMessage("Bitte beschreiben Sie kurz, wobei die Person Hilfe braucht.")
                 .MaximumLength(InputRules.LongText).WithMessage($"Die Beschreibung darf höchstens {InputRules.LongText} Zeichen lang sein.");
+            RuleFor(c => c.Summary).MaximumLength(SummaryLength).WithMessage($"Die Kurzbeschreibung darf höchstens {SummaryLength} Zeichen lang sein.");
             RuleFor(c => c.District).Must(catalog.IsDistrict).WithMessage("Bitte wählen Sie einen Stadtteil aus der Liste.");
             RuleFor(c => c.HelpMode).Must(catalog.IsHelpMode).WithMessage("Bitte wählen Sie aus, wie geholfen werden soll.");
+            RuleFor(c => c.Address).MaximumLength(InputRules.ShortText).WithMessage($"Die Adresse darf höchstens {InputRules.ShortText} Zeichen lang sein.");
+            RuleFor(c => c.Address).NotEmpty().When(c => c.CallerId is null && catalog.IsAtHome(c.HelpMode))
+                .WithMessage(NeedsAddress);
+            RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email))
+                .WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an (oder lassen Sie das Feld leer).");
             RuleFor(c => c.PreferredTimes).MaximumLength(InputRules.ShortText)
                 .WithMessage($"Die Wunschzeiten dürfen höchstens {InputRules.ShortText} Zeichen lang sein.");
             RuleFor(c => c.IdempotencyKey).Must(k => k is null || (k.Length is > 0 and <= 100 && k.All(ch => ch is > ' ' and < (char)127)))
@@ -58,11 +71,19 @@ public static class LogCall
     public static object[] Decide(Guid requestId, string number, Guid callerId, Command c, string loggedBy, DateTimeOffset now) =>
     [
         new HelpRequestOpened(requestId, number, callerId, c.Topic, c.Description.Trim(), c.District, c.HelpMode,
-            string.IsNullOrWhiteSpace(c.PreferredTimes) ? null : c.PreferredTimes.Trim(), c.Urgent, loggedBy, now),
+            string.IsNullOrWhiteSpace(c.PreferredTimes) ? null : c.PreferredTimes.Trim(), c.Urgent, loggedBy, now,
+            string.IsNullOrWhiteSpace(c.Summary) ? null : c.Summary.Trim()),
         new ConsentRecorded(requestId, callerId, ConsentText.Version, loggedBy, now),
     ];
 
-    public sealed class Handler(IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock)
+    // What the operator typed replaces what was stored; an empty field keeps it.
+    private static Caller WithContact(Caller caller, Command c) => caller with
+    {
+        Address = string.IsNullOrWhiteSpace(c.Address) ? caller.Address : c.Address.Trim(),
+        Email = string.IsNullOrWhiteSpace(c.Email) ? caller.Email : c.Email.Trim(),
+    };
+
+    public sealed class Handler(IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock, Catalog.Catalog catalog)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -73,6 +94,10 @@ public static class LogCall
             var now = clock.GetUtcNow();
             var phone = Phones.Normalise(command.Phone).E164!;
             var caller = await CallerDirectory.ResolveAsync(session, command.CallerId, phone, command.CallerName, now, cancellationToken);
+            caller = WithContact(caller, command);
+            if (catalog.IsAtHome(command.HelpMode) && string.IsNullOrWhiteSpace(caller.Address))
+                throw new InputValidationException(new Dictionary<string, string[]> { [nameof(Command.Address)] = [NeedsAddress] });
+            session.Store(caller);
 
             var number = await numbers.NextAsync(now, cancellationToken);
             var id = Guid.CreateVersion7(now);

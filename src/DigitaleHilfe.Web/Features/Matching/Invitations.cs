@@ -53,10 +53,13 @@ public static class InviteVolunteers
         var matches = invitee.Suggestion.Matches;
         return new EmailLayout().Greeting(invitee.Account.Name)
             .Paragraph($"eine neue Anfrage könnte gut zu Ihnen passen: {what}.")
+            .Paragraph(r.Summary is { } summary ? $"Worum es geht: {summary}" : null)
             .Paragraph(matches.Count > 0 ? $"Das passt zu Ihnen, weil {MatchScore.JoinGerman(matches)}." : "Vielleicht ist das etwas für Sie.")
             .Paragraph("Wenn Sie helfen möchten, übernehmen Sie sie über den Link (Anmeldung nötig, der Link gilt einmal).")
             .Button("Ich übernehme das", link)
             .Footer("Einladungen abbestellen oder begrenzen: in Ihrem Profil.")
-            .To(invitee.Account.Email, $"Neue Anfrage: {catalog.TopicLabel(r.Topic)} in {catalog.DistrictLabel(r.District)}");
+            .To(invitee.Account.Email, r.Summary is { } line
+                ? $"Neue Anfrage: {line} ({catalog.DistrictLabel(r.District)})"
+                : $"Neue Anfrage: {catalog.TopicLabel(r.Topic)} in {catalog.DistrictLabel(r.District)}");
     }
 }

@@ -53,7 +53,7 @@ public static class MatchScore
         Add(o.District, district, district == 1 ? "ist im selben Stadtteil unterwegs" : "hilft im Nachbarstadtteil",
             district == 1 ? "es in Ihrem Stadtteil ist" : "es im Nachbarstadtteil ist");
         if (request.Language is { } language && language != "de")
-            Add(o.Language, p.Languages.Contains(language) ? 1 : 0, $"spricht die Sprache der Person ({language})", "Sie die Sprache der Person sprechen");
+            Add(o.Language, p.Languages.Contains(language) ? 1 : 0, $"spricht die Sprache der Person ({Shared.Languages.Name(language)})", "Sie die Sprache der Person sprechen");
         var overlap = Overlap(request.PreferredSlots, p.Availability);
         Add(o.Availability, overlap, request.PreferredSlots.Count > 0 ? "hat zu den Wunschzeiten Zeit" : null,
             request.PreferredSlots.Count > 0 ? "Sie zu den Wunschzeiten Zeit haben" : null);

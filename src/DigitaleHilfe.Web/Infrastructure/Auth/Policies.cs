@@ -8,7 +8,7 @@ public static class Policies
     public const string Hotline = nameof(Hotline);                   // seniors' data: operators, coordinators
     public const string Coordination = nameof(Coordination);         // volunteers' approval: coordinators, admins
     public const string Administration = nameof(Administration);     // accounts, roles, audit log: admins
-    public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire: coordinators, admins
+    public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire's raw dashboard: admins (a technical tool)
     public const string Volunteering = nameof(Volunteering);         // the board: approved volunteers
     public const string VolunteerProfile = nameof(VolunteerProfile); // one's own profile: volunteers, approved or not
     public const string RequestWork = nameof(RequestWork);           // lifecycle steps: volunteers, coordinators, operators (notes)
@@ -24,7 +24,7 @@ public static class Policies
         .AddPolicy(Hotline, p => p.RequireRole(Operator, Coordinator))
         .AddPolicy(Coordination, p => p.RequireRole(Coordinator, Admin))
         .AddPolicy(Administration, p => p.RequireRole(Admin))
-        .AddPolicy(JobsDashboard, p => p.RequireRole(Coordinator, Admin))
+        .AddPolicy(JobsDashboard, p => p.RequireRole(Admin))
         .AddPolicy(Volunteering, p => p.RequireRole(Volunteer).RequireClaim(ApprovedClaim, "true"))
         .AddPolicy(VolunteerProfile, p => p.RequireRole(Volunteer))
         .AddPolicy(RequestWork, p => p.RequireRole(Volunteer, Coordinator, Operator));

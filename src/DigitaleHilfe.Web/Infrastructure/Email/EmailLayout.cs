@@ -21,9 +21,10 @@ public sealed class EmailLayout
         return this;
     }
 
-    public EmailLayout Paragraph(string text)
+    // A null paragraph is left out, so optional lines read naturally in a chain.
+    public EmailLayout Paragraph(string? text)
     {
-        _blocks.Add((text, null));
+        if (text is not null) _blocks.Add((text, null));
         return this;
     }
 
