@@ -54,6 +54,9 @@ public sealed class HotlineKeyboardTests(BrowserFixture app) : IAsyncLifetime
         {
             await TabToAsync(page, "CallerName");
             await page.Keyboard.TypeAsync(newCallerName);
+            // A home visit needs the address; a returning caller's stored one is used.
+            await TabToAsync(page, "Address");
+            await page.Keyboard.TypeAsync("Fackelstraße 12, 67655 Kaiserslautern");
             await TabToAsync(page, "Topic");
             await page.Keyboard.TypeAsync("Online-Ba");
         }

@@ -27,7 +27,7 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
         heading.ShouldNotBeNull().ShouldMatch(@"Anfrage \d{4}-\d{4}");
         heading.ShouldContain(number);
         (await page.Locator(".timeline li").AllTextContentsAsync()).First().ShouldContain("Anruf aufgenommen");
-        (await page.Locator(".facts").TextContentAsync()).ShouldNotBeNull().ShouldContain("Erika Mustermann");
+        (await page.Locator(".contact-facts").TextContentAsync()).ShouldNotBeNull().ShouldContain("Erika Mustermann");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Anfragen", Exact = true }).ClickAsync();
         (await page.Locator("table.requests tbody tr").CountAsync()).ShouldBe(1);
@@ -100,7 +100,7 @@ public sealed class IntakeJourneyTests(BrowserFixture app) : IAsyncLifetime
     {
         await page.GetByLabel("Telefonnummer *").FillAsync("0631 123456");
         await page.GetByLabel("Name *").FillAsync("Erika Mustermann");
-        await page.GetByLabel("Adresse (für einen Hausbesuch nötig)").FillAsync("Fackelstraße 12, 67655 Kaiserslautern");
+        await page.GetByLabel("Adresse (nötig für Besuche zu Hause)").FillAsync("Fackelstraße 12, 67655 Kaiserslautern");
         await page.GetByLabel("Thema *").SelectOptionAsync(new SelectOptionValue { Label = "Online-Banking" });
         await page.GetByLabel("Beschreibung *").FillAsync("Die Banking-App fragt nach einem Code.");
         await page.GetByLabel("Stadtteil *").SelectOptionAsync(new SelectOptionValue { Label = "Erfenbach" });

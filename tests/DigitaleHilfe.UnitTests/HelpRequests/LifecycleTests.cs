@@ -37,7 +37,8 @@ public sealed class LifecycleTests
         "Release" => new Release("keine Zeit"),
         "Schedule" => new Schedule(Now.AddDays(3), "telefon", null),
         "CancelAppointment" => new CancelAppointment(null),
-        "Resolve" => new Resolve(Outcome.Solved, 45),
+        // Confirmed: reporting before a future appointment has its own rule (below).
+        "Resolve" => new Resolve(Outcome.Solved, 45, EvenBeforeAppointment: true),
         "Reopen" => new Reopen(),
         "Close" => new Close(),
         "Cancel" => new Cancel("Person hat abgesagt"),
@@ -168,5 +169,80 @@ public sealed class LifecycleTests
 
         Lifecycle.Decide(State("ScheduledByMe"), new ExpireClaim("zu lange ohne Termin"), Actor.System, Now).Kind.ShouldBe(DecisionKind.AlreadyDone);
         Lifecycle.Decide(State("Open"), new ExpireClaim("zu lange ohne Termin"), Actor.System, Now).Kind.ShouldBe(DecisionKind.AlreadyDone);
+    }
+
+    [Fact]
+    public void Reporting_before_the_appointment_asks_for_confirmation_and_after_it_does_not()
+    {
+        var scheduled = State("ScheduledByMe");   // appointment two days ahead
+        var early = Lifecycle.Decide(scheduled, new Resolve(Outcome.Solved, 45), Volunteer, Now);
+        early.Kind.ShouldBe(DecisionKind.Refused);
+        early.Refusal.ShouldBe(Lifecycle.AppointmentAhead);
+
+        Lifecycle.Decide(scheduled, new Resolve(Outcome.Solved, 45, EvenBeforeAppointment: true), Volunteer, Now).Kind.ShouldBe(DecisionKind.Append);
+        var after = Lifecycle.Decide(scheduled, new Resolve(Outcome.Solved, 45, "Drucker läuft"), Volunteer, Now.AddDays(3));
+        after.Event.ShouldBeOfType<RequestResolved>().Remark.ShouldBe("Drucker läuft");
+    }
+
+    [Theory]
+    [InlineData(null, "Bitte geben Sie an, wie viele Minuten Sie gebraucht haben.")]
+    [InlineData(-5, "Bitte geben Sie die Minuten als ganze Zahl von 0 bis 1440 an.")]
+    [InlineData(1441, "Bitte geben Sie die Minuten als ganze Zahl von 0 bis 1440 an.")]
+    public void Minutes_must_be_given_as_a_whole_number_of_a_day_at_most(int? minutes, string message)
+    {
+        var result = new ResolveInputValidator().Validate(new ResolveInput { Outcome = Outcome.Solved, MinutesSpent = minutes });
+        result.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(95)]
+    [InlineData(1440)]
+    public void Any_whole_number_of_minutes_is_accepted(int minutes) =>
+        new ResolveInputValidator().Validate(new ResolveInput { Outcome = Outcome.Solved, MinutesSpent = minutes }).IsValid.ShouldBeTrue();
+
+    [Fact]
+    public void An_outcome_must_be_chosen_and_the_message_says_so_in_german()
+    {
+        var result = new ResolveInputValidator().Validate(new ResolveInput { MinutesSpent = 30 });
+        result.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("Bitte wählen Sie ein Ergebnis.");
+    }
+
+    [Fact]
+    public void Repeated_views_of_the_contact_details_by_one_person_fold_into_one_line()
+    {
+        TimelineEntry View(string by, int minute) => new(nameof(Web.Features.Board.ContactDetailsViewed), Now.AddMinutes(minute), by, "Kontaktdaten angesehen", minute);
+        var entries = new[]
+        {
+            View("Petra", 1), View("Petra", 2), View("Petra", 3), View("Otto", 4),
+            new TimelineEntry(nameof(NoteAdded), Now.AddMinutes(5), "Petra", "Notiz: x", 5), View("Petra", 6),
+        };
+
+        var lines = Timeline.Folded(entries);
+
+        lines.Select(l => (l.Entry.By, l.Count)).ShouldBe([("Petra", 3), ("Otto", 1), ("Petra", 1), ("Petra", 1)]);
+        lines[0].FirstAt.ShouldBe(Now.AddMinutes(1));
+        lines[0].Entry.At.ShouldBe(Now.AddMinutes(3));
+    }
+
+    [Theory]
+    [InlineData("Open", null)]
+    [InlineData("ClaimedByMe", "Schedule")]
+    [InlineData("ResolvedByMe", null)]
+    public void After_a_claim_the_next_step_is_making_an_appointment(string state, string? next)
+    {
+        var r = State(state);
+        AllowedSteps.Next(r, new HashSet<string> { "Schedule", "Resolve", "Release", "Note" }, Now).ShouldBe(next);
+    }
+
+    [Fact]
+    public void A_scheduled_request_waits_for_its_appointment_and_then_asks_for_the_outcome_and_a_resolved_one_for_closing()
+    {
+        var steps = new HashSet<string> { "Schedule", "Resolve", "Close", "Assign" };
+        AllowedSteps.Next(State("ScheduledByMe"), steps, Now).ShouldBeNull();
+        AllowedSteps.Next(State("ScheduledByMe"), steps, Now.AddDays(3)).ShouldBe("Resolve");
+        AllowedSteps.Next(State("ResolvedByMe"), steps, Now).ShouldBe("Close");
+        AllowedSteps.Next(State("Open"), steps, Now).ShouldBe("Assign");
     }
 }

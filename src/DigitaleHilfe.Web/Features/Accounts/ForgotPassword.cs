@@ -13,7 +13,8 @@ public static class ForgotPassword
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(c => c.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an.");
+            RuleFor(c => c.Email).NotEmpty().WithMessage("Bitte geben Sie Ihre E-Mail-Adresse an.").MaximumLength(254).WithMessage("Die E-Mail-Adresse ist zu lang.")
+                .EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an.");
     }
 
     // Known or not, the same work: one lookup, one audit entry, one save, one job (which does nothing
