@@ -17,18 +17,6 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
     public Task InitializeAsync() => app.ResetAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static async Task LooksRightAsync(IPage page, string name, int width)
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"dh-{name}-{width}.png"), FullPage = true });
-        // Names the elements that stick out, so a failure says what to fix.
-        var wide = await page.EvaluateAsync<string[]>($$"""
-            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > {{width}} + 1)
-                .map(e => e.tagName + '.' + e.className + ' ' + (e.id || '') + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)
-            """);
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, $"{name} scrolls sideways: {string.Join("; ", wide)}");
-        await page.ShouldHaveNoSeriousViolationsAsync();
-    }
-
     private async Task<LogCall.Result> LogAsync(string name, string mode = "hausbesuch", string topic = "online-banking")
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -60,7 +48,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
 
         await page.GotoAsync("/HelpRequests");
         (await BrokenWordsAsync(page)).ShouldBeEmpty();
-        await LooksRightAsync(page, "request-list", width);
+        await Looks.RightAsync(page, "request-list", width);
 
         await page.GetByLabel("Art der Hilfe").SelectOptionAsync(new SelectOptionValue { Label = "Telefon" });
         await page.GetByLabel("Sortierung").SelectOptionAsync(new SelectOptionValue { Label = "Älteste zuerst" });
@@ -69,7 +57,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         (await page.Locator("tbody").TextContentAsync()).ShouldNotBeNull().ShouldContain("Otto Normalverbraucher");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Filter zurücksetzen" }).CountAsync()).ShouldBe(1);
         (await BrokenWordsAsync(page)).ShouldBeEmpty();
-        await LooksRightAsync(page, "request-list-filtered", width);
+        await Looks.RightAsync(page, "request-list-filtered", width);
     }
 
     [Theory]
@@ -89,7 +77,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         (await volunteer.Locator(".contact").TextContentAsync()).ShouldNotBeNull().ShouldContain("Fackelstraße 12");
         (await volunteer.GetByRole(AriaRole.Link, new() { Name = "Auf der Karte suchen" }).GetAttributeAsync("href"))
             .ShouldNotBeNull().ShouldStartWith("https://www.openstreetmap.org/search?query=Fackelstra");
-        await LooksRightAsync(volunteer, "request-claimed", width);
+        await Looks.RightAsync(volunteer, "request-claimed", width);
 
         await volunteer.GetByLabel("Datum und Uhrzeit").FillAsync(DateTime.Now.AddDays(3).ToString("yyyy-MM-dd'T'10:00"));
         await volunteer.GetByRole(AriaRole.Button, new() { Name = "Termin speichern" }).ClickAsync();
@@ -102,7 +90,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         await volunteer.GetByLabel("Zeitaufwand in Minuten").FillAsync("50");
         await volunteer.GetByRole(AriaRole.Button, new() { Name = "Ergebnis speichern" }).ClickAsync();
         (await volunteer.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Der Termin war noch nicht – trotzdem melden?");
-        await LooksRightAsync(volunteer, "request-scheduled", width);
+        await Looks.RightAsync(volunteer, "request-scheduled", width);
 
         await volunteer.Locator("summary", new() { HasText = "Ergebnis melden" }).ClickAsync();
         await volunteer.GetByLabel("Wie ist es ausgegangen?").SelectOptionAsync(new SelectOptionValue { Label = "gelöst" });
@@ -118,7 +106,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         (await coordinator.Locator(".next-step h2").TextContentAsync()).ShouldNotBeNull().ShouldContain("Abschließen");
         // Two looks at the contact details by the volunteer read as one line.
         (await coordinator.Locator(".timeline").TextContentAsync()).ShouldNotBeNull().ShouldMatch(@"[2-9]× Kontaktdaten angesehen");
-        await LooksRightAsync(coordinator, "request-resolved", width);
+        await Looks.RightAsync(coordinator, "request-resolved", width);
         if (width >= 1280)
         {
             var facts = await coordinator.Locator(".request-main").BoundingBoxAsync();
@@ -148,7 +136,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         await page.GetByLabel("Grund").FillAsync("Termin abstimmen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rückruf einplanen" }).ClickAsync();
         (await page.Locator(".error-summary").TextContentAsync()).ShouldNotBeNull().ShouldContain("außerhalb der Sprechzeiten");
-        await LooksRightAsync(page, "callback-confirm", width);
+        await Looks.RightAsync(page, "callback-confirm", width);
         await page.GetByLabel("Ja, trotzdem zu dieser Zeit anrufen").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rückruf einplanen" }).ClickAsync();
         (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Rückruf ist eingeplant");
@@ -171,7 +159,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         sheet.ShouldContain("Die Banking-App fragt nach einem Code.");
         sheet.ShouldContain("0631 365-1234");
         sheet.ShouldNotContain("Einwilligung");
-        await LooksRightAsync(page, "visit-sheet", width);
+        await Looks.RightAsync(page, "visit-sheet", width);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         (await page.Locator(".site-header").IsVisibleAsync()).ShouldBeFalse();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"dh-visit-sheet-print-{width}.png"), FullPage = true });
@@ -199,7 +187,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         await page.GotoAsync("/Board");
         page.Url.ShouldEndWith("/Account");
         (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain("So geht es weiter");
-        await LooksRightAsync(page, "onboarding-waiting", width);
+        await Looks.RightAsync(page, "onboarding-waiting", width);
         await page.GetByRole(AriaRole.Link, new() { Name = "Ihr Profil" }).ClickAsync();
         await page.GetByLabel("Tablet").First.CheckAsync();
         await page.GetByLabel("Hausbesuch").CheckAsync();
@@ -212,14 +200,14 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         (await coordinator.GetByRole(AriaRole.Link, new() { Name = "Helfende" }).TextContentAsync()).ShouldNotBeNull().ShouldContain("1 warten auf Freigabe");
         var card = coordinator.Locator(".card", new() { HasText = "Nina Neu" });
         (await card.TextContentAsync()).ShouldNotBeNull().ShouldContain("Tablet");
-        await LooksRightAsync(coordinator, "volunteers-waiting", width);
+        await Looks.RightAsync(coordinator, "volunteers-waiting", width);
         await card.GetByLabel("Ausgestellt am").FillAsync(DateTime.Today.AddMonths(-2).ToString("yyyy-MM-dd"));
         await card.GetByLabel("Gesehen am").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
         await card.GetByRole(AriaRole.Button, new() { Name = "Nina Neu freischalten" }).ClickAsync();
         (await coordinator.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("freigeschaltet");
         (await coordinator.Locator("table").TextContentAsync()).ShouldNotBeNull().ShouldContain("Führungszeugnis gültig bis");
         (await BrokenWordsAsync(coordinator)).ShouldBeEmpty();
-        await LooksRightAsync(coordinator, "volunteers-approved", width);
+        await Looks.RightAsync(coordinator, "volunteers-approved", width);
 
         var approved = await app.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(email) && m.Subject == "Sie sind freigeschaltet", TimeSpan.FromSeconds(30));
         approved.TextBody!.ShouldContain("offene Anfragen ansehen und übernehmen");
@@ -237,7 +225,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         await admin.GotoAsync("/Admin/Accounts");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Einladung senden" }).ClickAsync();
         (await admin.Locator(".error-summary").TextContentAsync()).ShouldNotBeNull().ShouldContain("Bitte geben Sie die E-Mail-Adresse an.");
-        await LooksRightAsync(admin, "invite-errors", width);
+        await Looks.RightAsync(admin, "invite-errors", width);
 
         await admin.Locator("#Email").FillAsync(email);
         await admin.Locator("#Name").FillAsync("Hanna Hotline");
@@ -245,7 +233,7 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
         await admin.GetByRole(AriaRole.Button, new() { Name = "Einladung senden" }).ClickAsync();
         (await admin.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("Einladung an");
         (await admin.Locator(".card", new() { HasText = "Hanna Hotline" }).TextContentAsync()).ShouldNotBeNull().ShouldContain("Einladung offen");
-        await LooksRightAsync(admin, "accounts", width);
+        await Looks.RightAsync(admin, "accounts", width);
 
         var invitation = await app.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(email), TimeSpan.FromSeconds(30));
         invitation.Subject.ShouldBe("Einladung zur Digitalen Hilfe");
@@ -265,14 +253,15 @@ public sealed partial class DailyServiceTests(BrowserFixture app) : IAsyncLifeti
     [InlineData(1280)]
     public async Task The_public_pages_are_linked_from_every_page_and_readable_without_signing_in(int width)
     {
-        var page = await app.NewPageAsync(width, javaScript: false);
+        // (The pages need no JavaScript; the checks below run scripts in the page, so it stays on.)
+        var page = await app.NewPageAsync(width);
         await page.GotoAsync("/Account/SignIn");
         foreach (var (link, heading) in new[] { ("Datenschutz", "Datenschutz"), ("Impressum", "Impressum"),
                      ("Erklärung zur Barrierefreiheit", "Erklärung zur Barrierefreiheit"), ("Leichte Sprache", "Digitale Hilfe in Leichter Sprache") })
         {
             await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             (await page.Locator("h1").TextContentAsync()).ShouldBe(heading);
-            await LooksRightAsync(page, $"public-{heading.Split(' ')[0].ToLowerInvariant()}", width);
+            await Looks.RightAsync(page, $"public-{heading.Split(' ')[0].ToLowerInvariant()}", width);
         }
         (await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Barriere melden" }).GetAttributeAsync("href")).ShouldBe("/Barrierefreiheit#feedback");
     }

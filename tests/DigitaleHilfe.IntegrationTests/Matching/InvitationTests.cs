@@ -35,6 +35,24 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
     }
 
     [Fact]
+    public async Task The_invitation_says_in_one_line_what_the_request_is_about_without_the_seniors_data()
+    {
+        var volunteers = await VolunteersAsync();
+
+        await App.SendAsync(AppFixture.ValidCall() with
+        {
+            District = "erfenbach", HelpMode = "telefon", Summary = "Banking-App fragt nach einem Code",
+        });
+
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(volunteers[0].Email));
+        mail.Subject.ShouldBe("Neue Anfrage: Banking-App fragt nach einem Code (Erfenbach)");
+        mail.TextBody!.ShouldContain("Worum es geht: Banking-App fragt nach einem Code");
+        mail.TextBody!.ShouldNotContain("Mustermann");
+        mail.TextBody!.ShouldNotContain("Fackelstraße");
+        await App.SettleRemindersAsync();
+    }
+
+    [Fact]
     public async Task Logging_a_request_invites_exactly_the_top_three_with_working_links_and_only_one_wins()
     {
         var volunteers = await VolunteersAsync();

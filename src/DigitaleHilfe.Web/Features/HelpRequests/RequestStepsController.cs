@@ -12,7 +12,7 @@ public sealed class RequestStepsController(IMediator mediator) : Controller
 {
     [HttpPost("Claim")]
     public Task<IActionResult> Claim(Guid id, long? version, CancellationToken ct) =>
-        Step(id, version, () => new Claim(ChangeRequest.Volunteer(Guid.Empty)), "Sie haben die Anfrage übernommen. Die Kontaktdaten stehen jetzt unten.", ct);
+        Step(id, version, () => new Claim(ChangeRequest.Volunteer(Guid.Empty)), "Sie haben die Anfrage übernommen. Name, Telefon und Adresse sehen Sie jetzt auf dieser Seite.", ct);
 
     [HttpPost("Release")]
     public Task<IActionResult> Release(Guid id, long? version, ReasonInput input, CancellationToken ct) =>
