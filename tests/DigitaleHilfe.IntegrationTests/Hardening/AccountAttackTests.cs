@@ -104,7 +104,7 @@ public sealed class AccountAttackTests(AppFixture app) : IntegrationTest(app)
             App.SendAsync(new ChangeRoles.Command(second.Id, [Role.Coordinator])));
 
         results.Count(r => r is null).ShouldBe(1);
-        results.ShouldContain(r => r != null && r.Contains("letzte aktive Admin"));
+        results.ShouldContain(r => r != null && r.Contains("letzte aktive Konto mit der Rolle Administration"));
         await using var session = App.QuerySession();
         (await session.Query<Account>().CountAsync(a => a.Active && a.Roles.Contains(Role.Admin))).ShouldBe(1);
     }
