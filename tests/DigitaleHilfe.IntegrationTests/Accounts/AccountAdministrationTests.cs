@@ -111,4 +111,38 @@ public sealed class AccountAdministrationTests(AppFixture app) : IntegrationTest
 
         Node().Unprotect(secret).ShouldBe("sitzung-123");
     }
+
+    [Fact]
+    public async Task Two_invitations_of_one_address_at_the_same_moment_make_one_account_and_a_field_error_not_a_500()
+    {
+        var first = await App.SignedInClientAsync(Role.Admin);
+        var second = await App.SignedInClientAsync(Role.Admin);
+        var fields = new Dictionary<string, string> { ["Email"] = "hanna@example.org", ["Name"] = "Hanna Hotline", ["Roles"] = "Operator" };
+
+        var answers = await Task.WhenAll(
+            FormPost.SubmitAsync(first, "/Admin/Accounts", fields, "/Admin/Accounts/Invite"),
+            FormPost.SubmitAsync(second, "/Admin/Accounts", fields, "/Admin/Accounts/Invite"));
+
+        answers.Select(a => a.StatusCode).ShouldBe([HttpStatusCode.Redirect, HttpStatusCode.OK], ignoreOrder: true);
+        (await answers.Single(a => a.StatusCode == HttpStatusCode.OK).Content.ReadAsStringAsync()).ShouldContain("Es gibt schon ein Konto für hanna@example.org.");
+        await using var session = App.QuerySession();
+        (await session.Query<Account>().CountAsync(a => a.Email == "hanna@example.org")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_invitation_with_an_empty_or_unknown_role_is_a_field_error()
+    {
+        var admin = await App.SignedInClientAsync(Role.Admin);
+
+        var empty = await FormPost.SubmitAsync(admin, "/Admin/Accounts",
+            new Dictionary<string, string> { ["Email"] = "nora@example.org", ["Name"] = "Nora", ["Roles"] = "" }, "/Admin/Accounts/Invite");
+        var unknown = await FormPost.SubmitAsync(admin, "/Admin/Accounts",
+            new Dictionary<string, string> { ["Email"] = "nora@example.org", ["Name"] = "Nora", ["Roles"] = "Chef" }, "/Admin/Accounts/Invite");
+
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("error-summary");
+        await using var session = App.QuerySession();
+        (await session.Query<Account>().AnyAsync(a => a.Email == "nora@example.org")).ShouldBeFalse();
+    }
 }

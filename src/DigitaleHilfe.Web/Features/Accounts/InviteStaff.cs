@@ -46,7 +46,15 @@ public static class InviteStaff
             };
             session.Store(account with { PasswordHash = hasher.HashPassword(account, Secrets.New()) });
             audit.Record(session, AuditKind.Invited, account, user.Name, string.Join(", ", account.Roles.Select(RoleLabels.German)));
-            await session.SaveChangesAsync(ct);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (Infrastructure.Persistence.UniqueViolation.Is(e))
+            {
+                // The same address invited twice at the same moment: the first invitation stands.
+                return $"Es gibt schon ein Konto für {email}.";
+            }
             jobs.Send(account.Id, AccountMail.Invitation);
             return null;
         }

@@ -61,8 +61,7 @@ public static class Register
             {
                 await session.SaveChangesAsync(ct);
             }
-            catch (Exception e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-                                      || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            catch (Exception e) when (Infrastructure.Persistence.UniqueViolation.Is(e))
             {
                 // The same address registered twice at the same moment: the first one counts, and the
                 // answer stays the same as for any known address.
