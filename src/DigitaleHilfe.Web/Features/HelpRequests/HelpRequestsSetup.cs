@@ -29,7 +29,10 @@ public static class HelpRequestsSetup
             options.Schema.For<HelpRequest>()
                 .Index(r => r.Number, index => index.IsUnique = true)
                 .Index(r => r.LoggedAt)
-                .Index(r => r.StatusSince);
+                // Status and its age: the menu's "open for over a day" count on every staff page and the
+                // list's filters (docs/performance.md).
+                .Index(r => r.StatusSince)
+                .Index(r => r.Status);
             options.Schema.For<HelpRequest>().Index(r => r.CallerId);
             options.Schema.For<ReleaseAlert>().Index(a => a.At);
             options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());
