@@ -141,4 +141,22 @@ public sealed class InputBoundsTests(AppFixture app) : IntegrationTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("zwischen 1900 und 2100");
     }
+
+    // Checkbox lists posted with empty entries bind as nulls inside the list.
+    [Fact]
+    public async Task Empty_entries_in_the_profiles_checkbox_lists_are_no_500()
+    {
+        var volunteer = await App.SignedInClientAsync(Role.Volunteer);
+        var page = await volunteer.GetStringAsync("/Board/Profile");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var body = new FormUrlEncodedContent([
+            new("__RequestVerificationToken", WebUtility.HtmlDecode(token)),
+            new("Topics", "tablet"), new("Topics", ""), new("HelpModes", "telefon"), new("Districts", "erfenbach"),
+            new("Languages", ""), new("Languages", "tr"), new("Slots", ""), new("Slots", "Monday-morning"), new("Capacity", "2"),
+        ]);
+
+        var response = await volunteer.PostAsync("/Board/Profile", body);
+
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Redirect);
+    }
 }

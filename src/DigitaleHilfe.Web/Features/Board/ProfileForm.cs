@@ -55,15 +55,19 @@ public sealed record ProfileForm
 
     public UpdateProfile.Command ToCommand() => new()
     {
-        Topics = Topics, Districts = Districts, HelpModes = HelpModes, Capacity = Capacity, PausedUntil = PausedUntil,
+        Topics = Chosen(Topics), Districts = Chosen(Districts), HelpModes = Chosen(HelpModes), Capacity = Capacity, PausedUntil = PausedUntil,
         MaxInvitationsPerDay = Invitations switch { "none" => 0, "one" => 1, _ => null },
         Emails = EmailChoices
             ? new VolunteerEmails(Emails.Contains(nameof(VolunteerEmails.ClaimDetails)), Emails.Contains(nameof(VolunteerEmails.AppointmentReminders)),
                 Emails.Contains(nameof(VolunteerEmails.Nudges)))
             : null,
-        Languages = Languages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList(),
-        Availability = Slots.Select(Parse).OfType<AvailabilitySlot>().ToList(),
+        Languages = Chosen(Languages).Select(l => l.ToLowerInvariant()).Distinct().ToList(),
+        Availability = Chosen(Slots).Select(Parse).OfType<AvailabilitySlot>().ToList(),
     };
+
+    // A posted list may carry empty entries (bound as null): they choose nothing.
+    private static List<string> Chosen(IEnumerable<string?> values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
 
     private static AvailabilitySlot? Parse(string slot)
     {
