@@ -101,7 +101,9 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
             var main = await page.Locator("main").TextContentAsync();
             throw new TimeoutException($"Sign-in did not leave {page.Url}; the page says: {main?.Trim()}");
         }
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The address changes before the page's document is there; wait for the page itself (its skip link is
+        // on every page), not for a "load" event that may belong to the redirect in between and never come.
+        await page.Locator("a.skip-link").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, bool javaScript = true)
