@@ -8,6 +8,7 @@ using DigitaleHilfe.Web.Features.PublicPages;
 using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
+using DigitaleHilfe.Web.Features.Privacy;
 using DigitaleHilfe.Web.Features.Reminders;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
@@ -45,6 +46,7 @@ builder.Services.AddVolunteers();
 builder.Services.AddBoard();
 builder.Services.AddMatching(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
+builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();

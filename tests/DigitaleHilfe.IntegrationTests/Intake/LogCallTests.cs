@@ -23,7 +23,8 @@ public sealed class LogCallTests(AppFixture app) : IntegrationTest(app)
         opened.LoggedBy.ShouldBe("System");
         opened.LoggedAt.ShouldBe(AppFixture.Start);
         var consent = events[1].Data.ShouldBeOfType<ConsentRecorded>();
-        consent.TextVersion.ShouldBe(ConsentText.Version);
+        consent.TextVersion.ShouldBe(ConsentText.Version(12));
+        ConsentText.Of(consent.TextVersion)!.ShouldContain("12 Monate");
         var caller = (await session.LoadAsync<Caller>(result.CallerId)).ShouldNotBeNull();
         caller.Name.ShouldBe("Erika Mustermann");
         caller.Phones.ShouldBe(["+49631123456"]);

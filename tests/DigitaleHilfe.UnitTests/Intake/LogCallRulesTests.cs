@@ -19,12 +19,12 @@ public sealed class LogCallRulesTests
     {
         var (id, caller) = (Guid.NewGuid(), Guid.NewGuid());
 
-        var events = LogCall.Decide(id, "2026-0042", caller, Valid, "Hanna", Now);
+        var events = LogCall.Decide(id, "2026-0042", caller, Valid, "Hanna", Now, ConsentText.Version(12));
 
         events.ShouldBe([
             new HelpRequestOpened(id, "2026-0042", caller, "online-banking", "Die App fragt nach einem Code.", "innenstadt-ost",
                 "hausbesuch", "vormittags", true, "Hanna", Now),
-            new ConsentRecorded(id, caller, ConsentText.Version, "Hanna", Now),
+            new ConsentRecorded(id, caller, ConsentText.Version(12), "Hanna", Now),
         ]);
     }
 
@@ -32,14 +32,14 @@ public sealed class LogCallRulesTests
     public void A_logged_call_is_an_open_request_of_its_caller()
     {
         var caller = Guid.NewGuid();
-        var events = LogCall.Decide(Guid.NewGuid(), "2026-0001", caller, Valid, "Hanna", Now);
+        var events = LogCall.Decide(Guid.NewGuid(), "2026-0001", caller, Valid, "Hanna", Now, ConsentText.Version(12));
 
         var request = ((HelpRequestOpened)events[0]) is var opened ? HelpRequest.Create(opened).Apply((ConsentRecorded)events[1]) : null!;
 
         request.Status.ShouldBe(RequestStatus.Open);
         request.CallerId.ShouldBe(caller);
         request.Urgent.ShouldBeTrue();
-        request.ConsentVersion.ShouldBe(ConsentText.Version);
+        request.ConsentVersion.ShouldBe(ConsentText.Version(12));
     }
 
     [Fact]

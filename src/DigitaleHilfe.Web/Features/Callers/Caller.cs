@@ -16,6 +16,20 @@ public sealed record Caller
     public string? Language { get; init; }                       // ISO 639-1 when the senior needs other than German
     public IReadOnlyList<Guid> NotAgain { get; init; } = [];     // volunteers the senior asked not to get again
 
+    // Erased (Features/Privacy): only the id, a district and the year first seen are left, for statistics.
+    public string? District { get; init; }
+    public int? FirstSeenYear { get; init; }
+    public DateTimeOffset? AnonymisedAt { get; init; }
+    public Privacy.ErasureReason? AnonymisedFor { get; init; }
+    // The request events are masked and their snapshots rebuilt too; until then a retention run finishes it.
+    public bool ErasureComplete { get; init; }
+
+    public Caller Anonymised(string? district, Privacy.ErasureReason reason, DateTimeOffset at) => new()
+    {
+        Id = Id, MergedInto = MergedInto, District = district, FirstSeenYear = Shared.CityTime.Local(CreatedAt).Year,
+        AnonymisedAt = at, AnonymisedFor = reason,
+    };
+
     // Lower-case name plus every phone number in international and national digits, so one
     // substring search finds a caller by any part of either.
     public string SearchText { get; init; } = "";

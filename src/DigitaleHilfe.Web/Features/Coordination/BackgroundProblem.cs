@@ -21,8 +21,12 @@ public sealed record BackgroundProblem
 
     public const string Planning = "Erinnerungen planen";
     public const string Sending = "Erinnerung verschicken";
+    // RequestId is then the caller's id: their data could not be erased when the retention period ran out.
+    public const string Retention = "Löschen nach Ablauf der Aufbewahrungsfrist";
 
-    public static string IdFor(string work, Guid requestId) => $"{(work == Planning ? "plan" : "send")}/{requestId:N}";
+    public static string IdFor(string work, Guid requestId) => $"{work switch { Planning => "plan", Retention => "retention", _ => "send" }}/{requestId:N}";
+
+    public string Link => Work == Retention ? $"/Callers/{RequestId}" : $"/HelpRequests/{RequestId}";
 
     public static BackgroundProblem Occurred(BackgroundProblem? existing, string work, Guid requestId, string? number, Exception e, DateTimeOffset now) =>
         (existing is { SolvedAt: null } ? existing : new BackgroundProblem { Id = IdFor(work, requestId), Work = work, RequestId = requestId, FirstAt = now })

@@ -106,6 +106,8 @@ public sealed record HelpRequest(
     // Reminder keys ("kind:occurrence" and "kind:occurrence/recipient") whose work is done.
     public IReadOnlyList<string> HandledReminders { get; init; } = [];
     public bool? FollowUpAllGood { get; init; }
+    // The senior's data on this request was erased (Features/Privacy); the text fields read "[anonymisiert]".
+    public DateTimeOffset? AnonymisedAt { get; init; }
 
     public bool Handled(string key) => HandledReminders.Contains(key);
 
@@ -170,4 +172,15 @@ public sealed record HelpRequest(
     };
 
     public HelpRequest Apply(FollowUpAnswered e) => this with { FollowUpAllGood = e.AllGood };
+
+    public HelpRequest Apply(Privacy.RequestAnonymised e) => this with { AnonymisedAt = e.At };
+
+    // When the request stopped needing anyone: the clock the retention period counts from.
+    public DateTimeOffset? EndedAt => Status switch
+    {
+        RequestStatus.Resolved => ResolvedAt ?? StatusSince,
+        RequestStatus.Closed => ResolvedAt ?? StatusSince,
+        RequestStatus.Cancelled => StatusSince,
+        _ => null,
+    };
 }

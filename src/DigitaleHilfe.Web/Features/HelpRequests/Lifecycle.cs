@@ -36,6 +36,8 @@ public sealed record Resolve(Outcome Outcome, int MinutesSpent, string? Remark =
 public sealed record Reopen : RequestAction;
 public sealed record Close : RequestAction;
 public sealed record Cancel(string Reason) : RequestAction;
+// The senior's data is being erased (consent withdrawn, erasure): whatever is still open ends here.
+public sealed record CancelForErasure(string Reason) : RequestAction;
 // A claim without an appointment ran out (the reminders decide when, see ReminderSchedule).
 public sealed record ExpireClaim(string Reason) : RequestAction;
 
@@ -55,6 +57,7 @@ public sealed record Decision(DecisionKind Kind, object? Event, string? Refusal)
 // Where each step's endpoint and view are: README.md in this folder.
 public static class Lifecycle
 {
+    public const string Anonymised = "Die persönlichen Daten zu dieser Anfrage wurden gelöscht; sie kann nicht mehr bearbeitet werden.";
     public const string TakenByOther = "Diese Anfrage hat gerade jemand anderes übernommen.";
     public const string AppointmentAhead = "Der Termin war noch nicht – trotzdem melden? Dann setzen Sie bitte das Häkchen „Trotzdem melden“.";
     public const string NeedsCertificate =
@@ -69,6 +72,12 @@ public static class Lifecycle
 
         return action switch
         {
+            CancelForErasure when !r.IsActive => Decision.AlreadyDone,
+            CancelForErasure when !(actor.IsCoordinator || actor.IsOperator || actor == Actor.System) =>
+                Decision.Refuse("Nur Hotline und Koordination können eine Anfrage wegen Löschung zurückziehen."),
+            CancelForErasure x => Decision.Append(new RequestCancelled(r.Id, x.Reason, actor.Name, now)),
+            _ when r.AnonymisedAt is not null => Decision.Refuse(Anonymised),
+
             Claim c when r.Status == RequestStatus.Open => c.Volunteer switch
             {
                 { Approved: false } => Decision.Refuse("Ihr Konto ist noch nicht freigeschaltet."),

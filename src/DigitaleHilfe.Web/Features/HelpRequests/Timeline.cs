@@ -28,8 +28,11 @@ public static class Timeline
         return lines;
     }
 
-    public static IReadOnlyList<TimelineEntry> From(IEnumerable<IEvent> stream) =>
-        stream.OrderBy(e => e.Version).Select(Describe).ToList();
+    // Erased text reads "anonymisiert am …" rather than leaving a gap.
+    public static IReadOnlyList<TimelineEntry> From(IEnumerable<IEvent> stream, DateTimeOffset? anonymisedAt = null) =>
+        stream.OrderBy(e => e.Version).Select(Describe)
+            .Select(e => e.Text.Contains(Privacy.Erasure.Masked) ? e with { Text = e.Text.Replace(Privacy.Erasure.Masked, Privacy.Erasure.Shown(Privacy.Erasure.Masked, anonymisedAt)) } : e)
+            .ToList();
 
     // Each event says who and when itself; the store's timestamp is only a fallback for a type this
     // version does not know (written by a newer node during a rolling update).
@@ -62,6 +65,8 @@ public static class Timeline
         ReminderSent x => new(nameof(ReminderSent), x.SentAt, "System", Reminders.ReminderKinds.Describe(x), e.Version),
         FollowUpAnswered x => new(nameof(FollowUpAnswered), x.AnsweredAt, x.RecordedBy,
             $"Nachfrage ({x.Channel}): {(x.AllGood ? "Alles hat geklappt" : "Braucht noch Hilfe")}{(string.IsNullOrWhiteSpace(x.Comment) ? "" : $" – {x.Comment}")}", e.Version),
+        Privacy.RequestAnonymised x => new(nameof(Privacy.RequestAnonymised), x.At, "System",
+            $"Persönliche Daten anonymisiert ({Privacy.ErasureReasons.German(x.Reason)})", e.Version),
         ContactDetailsViewed x => new(nameof(ContactDetailsViewed), x.ViewedAt, x.ViewedBy, "Kontaktdaten angesehen", e.Version),
         _ => new(e.EventTypeName, e.Timestamp, "unbekannt", "Änderung", e.Version),
     };

@@ -68,12 +68,12 @@ public static class LogCall
     }
 
     // Pure: what a valid call becomes, for a caller already resolved.
-    public static object[] Decide(Guid requestId, string number, Guid callerId, Command c, string loggedBy, DateTimeOffset now) =>
+    public static object[] Decide(Guid requestId, string number, Guid callerId, Command c, string loggedBy, DateTimeOffset now, string consentVersion) =>
     [
         new HelpRequestOpened(requestId, number, callerId, c.Topic, c.Description.Trim(), c.District, c.HelpMode,
             string.IsNullOrWhiteSpace(c.PreferredTimes) ? null : c.PreferredTimes.Trim(), c.Urgent, loggedBy, now,
             string.IsNullOrWhiteSpace(c.Summary) ? null : c.Summary.Trim()),
-        new ConsentRecorded(requestId, callerId, ConsentText.Version, loggedBy, now),
+        new ConsentRecorded(requestId, callerId, consentVersion, loggedBy, now),
     ];
 
     // What the operator typed replaces what was stored; an empty field keeps it.
@@ -83,7 +83,9 @@ public static class LogCall
         Email = string.IsNullOrWhiteSpace(c.Email) ? caller.Email : c.Email.Trim(),
     };
 
-    public sealed class Handler(IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock, Catalog.Catalog catalog)
+    public sealed class Handler(
+        IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock, Catalog.Catalog catalog,
+        Microsoft.Extensions.Options.IOptions<Privacy.PrivacyOptions> privacy)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -101,7 +103,7 @@ public static class LogCall
 
             var number = await numbers.NextAsync(now, cancellationToken);
             var id = Guid.CreateVersion7(now);
-            session.Events.StartStream<HelpRequest>(id, Decide(id, number, caller.Id, command, user.Name, now));
+            session.Events.StartStream<HelpRequest>(id, Decide(id, number, caller.Id, command, user.Name, now, ConsentText.Version(privacy.Value.RetentionMonths)));
             var result = new Result(id, number, RequestStatus.Open, Version: 2, caller.Id);
             // Inserted in the same transaction: of two sends with one key at the same moment, the second
             // fails on the receipt (and writes nothing) and answers with the first one's result.

@@ -19,7 +19,8 @@ public static class AppointmentCalendar
 
     // The same entry (same UID, later sequence) marked as cancelled, so calendar programs remove it.
     public static EmailAttachment Cancel(HelpRequest request, DroppedAppointment dropped, string summary, string description, string link) =>
-        Build(request, dropped.Appointment, summary, description, dropped.Appointment.Place, link, dropped.At, cancelled: true);
+        Build(request, dropped.Appointment, summary, description,
+            Privacy.Erasure.IsMasked(dropped.Appointment.Place) ? null : dropped.Appointment.Place, link, dropped.At, cancelled: true);
 
     private static EmailAttachment Build(
         HelpRequest request, Appointment appointment, string summary, string description, string? location, string link, DateTimeOffset stamp, bool cancelled)

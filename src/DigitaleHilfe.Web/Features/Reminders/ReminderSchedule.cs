@@ -50,7 +50,9 @@ public static class ReminderSchedule
             owed.Add(new(ReminderKind.AppointmentCancellation, $"{Stamp(dropped.Appointment.At)}@{Stamp(dropped.At)}", dropped.At));
         if (r.LastExpiry is { } expiry && r.Status != RequestStatus.Cancelled)
             owed.Add(new(ReminderKind.ClaimExpiredNotice, $"{expiry.VolunteerId:N}@{Stamp(expiry.At)}", expiry.At));
-        return owed.Where(d => !r.Handled(d.Key)).ToList();
+        // Erased: nothing more goes out about the request, except telling the volunteer that the
+        // appointment is off (that mail carries no senior data once the events are masked).
+        return owed.Where(d => !r.Handled(d.Key) && (r.AnonymisedAt is null || d.Kind == ReminderKind.AppointmentCancellation)).ToList();
     }
 
     // Due the moment the request changed; only worth sending while that is recent.

@@ -34,7 +34,7 @@ public sealed class VolunteerReminders(ReminderText text, PublicLinks links, IOp
     {
         var appointment = r.Appointment!;
         var (when, day) = (CityTime.Format(appointment.At), ReminderText.Day(appointment.At, now));
-        var ics = AppointmentCalendar.For(r, appointment, $"Digitale Hilfe: {caller?.Name ?? "Termin"} ({r.Number})", text.What(r), appointment.Place, links.To($"Board/{r.Id}"));
+        var ics = AppointmentCalendar.For(r, appointment, $"Digitale Hilfe: {(caller is { Name.Length: > 0 } ? caller.Name : "Termin")} ({r.Number})", text.What(r), appointment.Place, links.To($"Board/{r.Id}"));
         return new EmailLayout()
             .Greeting(a.Name)
             .Paragraph(reminder ? $"zur Erinnerung: Ihr Termin für die Anfrage {r.Number} ist {day}." : $"Ihr Termin für die Anfrage {r.Number} ist eingetragen. Im Anhang finden Sie ihn für Ihren Kalender.")
@@ -57,7 +57,7 @@ public sealed class VolunteerReminders(ReminderText text, PublicLinks links, IOp
             .Footer(ReminderText.VolunteerFooter)
             .To(a.Email, $"Termin abgesagt: {when}") with
             {
-                Attachments = [AppointmentCalendar.Cancel(r, dropped, $"Digitale Hilfe: {caller?.Name ?? "Termin"} ({r.Number})", text.What(r), links.To($"Board/{r.Id}"))],
+                Attachments = [AppointmentCalendar.Cancel(r, dropped, $"Digitale Hilfe: {(caller is { Name.Length: > 0 } ? caller.Name : "Termin")} ({r.Number})", text.What(r), links.To($"Board/{r.Id}"))],
             };
     };
 

@@ -18,4 +18,6 @@ public static class CityTime
     public static string ForInput(DateTimeOffset instant) => Local(instant).ToString("yyyy-MM-dd'T'HH:mm");
 
     public static string Format(DateTimeOffset instant) => Local(instant).ToString("dd.MM.yyyy, HH:mm 'Uhr'");
+
+    public static string Date(DateTimeOffset instant) => Local(instant).ToString("dd.MM.yyyy");
 }

@@ -1,0 +1,52 @@
+namespace DigitaleHilfe.Web.Features.Privacy;
+
+// What one erasure takes out of the stored events. Marten fixes its masking rules at start-up
+// (MaskingRules.cs) and then applies every rule to every matching event of the streams it is given;
+// an erasure of a senior and one of a volunteer must mask different things in the same event types,
+// so a rule asks the erasure in progress (an AsyncLocal set for the length of one masking call).
+public abstract record Erasure
+{
+    // What stands in the events where the text was; pages show "anonymisiert am …" instead (Shown).
+    public const string Masked = "[anonymisiert]";
+
+    private static readonly AsyncLocal<Erasure?> InProgress = new();
+
+    public static Erasure? Current => InProgress.Value;
+
+    // Rewrites the selected streams' events in place (Advanced.ApplyEventDataMasking, one transaction).
+    public async Task MaskAsync(IDocumentStore store, IReadOnlyCollection<Guid> streams, CancellationToken ct)
+    {
+        if (streams.Count == 0) return;
+        InProgress.Value = this;
+        try
+        {
+            await store.Advanced.ApplyEventDataMasking(m =>
+            {
+                foreach (var id in streams) m.IncludeStream(id);
+            }, ct);
+        }
+        finally
+        {
+            InProgress.Value = null;
+        }
+    }
+
+    public static string? Mask(string? text) => string.IsNullOrEmpty(text) ? text : Masked;
+
+    public static bool IsMasked(string? text) => text == Masked;
+
+    // For pages: the text, or when it was erased.
+    public static string Shown(string? text, DateTimeOffset? anonymisedAt) =>
+        IsMasked(text) ? $"anonymisiert{(anonymisedAt is { } at ? $" am {Shared.CityTime.Date(at)}" : "")}" : text ?? "";
+}
+
+// A senior's data: every free text and the first slice's name and phone.
+public sealed record CallerErasure : Erasure;
+
+// A volunteer's or staff member's name where it stands on events they took part in.
+public sealed record PersonErasure(Guid AccountId, string Name, string Replacement) : Erasure
+{
+    public string Rename(string by) => by == Name ? Replacement : by;
+
+    public string RenameIf(Guid? id, string name) => id == AccountId || name == Name ? Replacement : name;
+}
