@@ -29,8 +29,8 @@ public abstract partial class PrivacyTest(AppFixture app) : ReminderTest(app)
 
     protected async Task<Senior> SeniorWithHistoryAsync(string name = Name, string phone = Phone, string email = Email)
     {
+        var t0 = App.Clock.GetUtcNow();
         var volunteer = await VolunteerAsync();
-        var hotline = await App.ApiClientAsync(Role.Operator);
         var coordinator = await App.ApiClientAsync(Role.Coordinator);
         var first = await App.SendAsync(AppFixture.ValidCall(name) with
         {
@@ -50,12 +50,12 @@ public abstract partial class PrivacyTest(AppFixture app) : ReminderTest(app)
 
         await StepAsync(volunteer, first.Id, "claim");
         await SettleAsync();
-        await StepAsync(volunteer, first.Id, "appointment", new { at = AppFixture.Start.AddDays(1).AddHours(1), mode = "hausbesuch", place = "Quittenweg 17, 2. Stock" });
-        await AtAsync(AppFixture.Start.AddDays(1));
-        App.Clock.SetUtcNow(AppFixture.Start.AddDays(1).AddHours(3));
+        await StepAsync(volunteer, first.Id, "appointment", new { at = t0.AddDays(1).AddHours(1), mode = "hausbesuch", place = "Quittenweg 17, 2. Stock" });
+        await AtAsync(t0.AddDays(1));
+        App.Clock.SetUtcNow(t0.AddDays(1).AddHours(3));
         await StepAsync(volunteer, first.Id, "resolve", new { outcome = "Solved", minutesSpent = 75, remark = "Kalender Glockenblume eingerichtet" });
-        await AtAsync(AppFixture.Start.AddDays(9));
-        var link = new Uri(FollowUpLink().Match(MailsAbout("Hat alles geklappt").Single().TextBody!).Value).PathAndQuery;
+        await AtAsync(t0.AddDays(9));
+        var link = new Uri(FollowUpLink().Match(MailsTo(email).Single(m => m.Subject?.Contains("Hat alles geklappt") == true).TextBody!).Value).PathAndQuery;
         var senior = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         (await FormPost.SubmitAsync(senior, link, new Dictionary<string, string> { ["AllGood"] = "true", ["Comment"] = "Danke, Glockenblume" }))
             .EnsureSuccessStatusCode();
@@ -65,7 +65,7 @@ public abstract partial class PrivacyTest(AppFixture app) : ReminderTest(app)
             CallerId = first.CallerId, Phone = phone, Topic = "tablet", HelpMode = "telefon", Description = "Quittenbaum-Fotos auf dem Tablet",
         });
         await StepAsync(volunteer, second.Id, "claim");
-        await StepAsync(volunteer, second.Id, "appointment", new { at = AppFixture.Start.AddDays(10), mode = "telefon", place = "Anruf Quittenweg" });
+        await StepAsync(volunteer, second.Id, "appointment", new { at = t0.AddDays(10), mode = "telefon", place = "Anruf Quittenweg" });
         await StepAsync(volunteer, second.Id, "appointment/cancel", new { reason = "Zwetschgenmus, krank" });
         await StepAsync(volunteer, second.Id, "release", new { reason = "Pflaumenbaum, verreist" });
         (await coordinator.PostAsJsonAsync($"/api/v1/help-requests/{second.Id}/cancel", new { reason = "Birnenkompott erledigt sich" })).EnsureSuccessStatusCode();

@@ -11,7 +11,7 @@ public static class GetRequestDetails
         // What the reminders will do next for this request, soonest first (staff pages show it).
         public IReadOnlyList<(string What, DateTimeOffset When)> Upcoming { get; init; } = [];
 
-        public string CallerName => Caller?.Name ?? Request.CallerName;
+        public string CallerName => Caller is { AnonymisedAt: { } erased } ? Privacy.Erasure.Shown(Privacy.Erasure.Masked, erased) : Caller?.Name ?? Request.CallerName;
         public IReadOnlyList<string> Phones => Caller is null ? [Request.Phone] : Caller.Phones.Select(Callers.Phones.Display).ToList();
     }
 
@@ -23,11 +23,11 @@ public static class GetRequestDetails
             if (request is null) return null;
 
             var events = await session.Events.FetchStreamAsync(query.Id, token: cancellationToken);
-            var timeline = Timeline.From(events);
+            var timeline = Timeline.From(events, request.AnonymisedAt);
             var caller = request.CallerId is { } callerId ? await session.LoadAsync<Caller>(callerId, cancellationToken) : null;
             var upcoming = await session.Query<Reminders.PlannedReminder>().Where(p => p.RequestId == query.Id).OrderBy(p => p.DueAt)
                 .ToListAsync(cancellationToken);
-            return new Details(request, caller, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline)
+            return new Details(Privacy.ErasedText.Readable(request), caller, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline)
             {
                 Upcoming = upcoming.Select(p => (Reminders.ReminderKinds.Label(p.Kind), p.DueAt)).ToList(),
             };

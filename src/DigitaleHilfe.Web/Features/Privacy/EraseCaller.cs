@@ -45,10 +45,11 @@ public static class EraseCaller
             if (caller is null) return new Result(Outcome.NotFound, command.CallerId);
             if (caller.ErasureComplete) return new Result(Outcome.AlreadyErased, caller.Id, caller.AnonymisedAt);
 
-            var requests = await session.Query<HelpRequest>().Where(r => r.CallerId == caller.Id).Select(r => r.Id).ToListAsync(ct);
+            var stored = await session.Query<HelpRequest>().Where(r => r.CallerId == caller.Id).ToListAsync(ct);
+            var requests = stored.Select(r => r.Id).ToList();
             if (caller.AnonymisedAt is null)
             {
-                if (await CancelOpenRequestsAsync(requests, command.Reason, ct) is { } refusal)
+                if (await CancelOpenRequestsAsync(stored.Where(r => r.IsActive).Select(r => r.Id).ToList(), command.Reason, ct) is { } refusal)
                     return new Result(Outcome.Refused, caller.Id, Refusal: refusal);
                 await AnonymiseAsync(caller.Id, requests, command, ct);
             }

@@ -1,3 +1,5 @@
+using DigitaleHilfe.Web.Features.HelpRequests;
+
 namespace DigitaleHilfe.Web.Features.Privacy;
 
 // What one erasure takes out of the stored events. Marten fixes its masking rules at start-up
@@ -49,4 +51,22 @@ public sealed record PersonErasure(Guid AccountId, string Name, string Replaceme
     public string Rename(string by) => by == Name ? Replacement : by;
 
     public string RenameIf(Guid? id, string name) => id == AccountId || name == Name ? Replacement : name;
+}
+
+// An erased request as pages and the API show it: "anonymisiert am …" where the text was.
+public static class ErasedText
+{
+    public static HelpRequest Readable(HelpRequest r)
+    {
+        if (r.AnonymisedAt is not { } at) return r;
+        string Show(string? text) => Erasure.Shown(text, at);
+        string? ShowOptional(string? text) => text is null ? null : Show(text);
+        return r with
+        {
+            Description = Show(r.Description), PreferredTimes = ShowOptional(r.PreferredTimes), Summary = ShowOptional(r.Summary),
+            OutcomeRemark = ShowOptional(r.OutcomeRemark), AddedDetails = r.AddedDetails.Select(Show).ToList(),
+            CallerName = Show(r.CallerName), Phone = Show(r.Phone),
+            Appointment = r.Appointment is { } a ? a with { Place = ShowOptional(a.Place) } : null,
+        };
+    }
 }

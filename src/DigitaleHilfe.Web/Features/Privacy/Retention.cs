@@ -31,7 +31,7 @@ public sealed class RetentionRun(
             if (due.Count == 0) break;
             foreach (var id in due)
             {
-                if (await TryAsync(id, s => s.GetRequiredService<IMediator>().Send(new EraseCaller.Command(id, ErasureReason.Retention)).AsTask(), now)) erased++;
+                if (await TryAsync(id, s => EraseAsync(s, id), now)) erased++;
                 else failed.Add(id);
             }
         }
@@ -42,6 +42,12 @@ public sealed class RetentionRun(
         }
         logger.LogInformation("Retention run: {Erased} callers and {Legacy} old requests anonymised, {Failed} failed.", erased, legacy, failed.Count);
         return new Report(erased, failed.Count, legacy);
+    }
+
+    private static async Task EraseAsync(IServiceProvider services, Guid callerId)
+    {
+        var result = await services.GetRequiredService<IMediator>().Send(new EraseCaller.Command(callerId, ErasureReason.Retention));
+        if (result.Outcome == EraseCaller.Outcome.Refused) throw new InvalidOperationException($"Erasure refused: {result.Refusal}");
     }
 
     private async Task<bool> TryAsync(Guid id, Func<IServiceProvider, Task> erase, DateTimeOffset now)
