@@ -30,6 +30,9 @@ public sealed record Account
     public Guid SecurityStamp { get; init; } = Guid.NewGuid();
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastSignInAt { get; init; }
+    // The person left and an admin erased the account (Features/Privacy/EraseAccount.cs): the name reads
+    // as a role, the address is gone; the id stays so that hours and statistics still add up.
+    public DateTimeOffset? ErasedAt { get; init; }
 
     public bool IsApproved => ApprovedAt is not null;
     public bool Has(Role role) => Roles.Contains(role);

@@ -24,6 +24,7 @@ public static class AuditLabels
         AuditKind.Rejected => "Anmeldung abgelehnt",
         AuditKind.CertificateRecorded => "Führungszeugnis eingetragen",
         AuditKind.Invited => "Eingeladen",
+        AuditKind.Erased => "Konto gelöscht",
         _ => kind.ToString(),
     };
 }

@@ -5,7 +5,7 @@ public enum AuditKind
     SignedIn, SignInFailed, SignInRefusedLocked, LockedOut, SignedOut, SignedOutEverywhere,
     Registered, EmailConfirmed, Approved, Deactivated, Reactivated, RolesChanged,
     PasswordChanged, PasswordResetRequested, PasswordReset, AccountCreated, ApiKeyCreated,
-    Rejected, CertificateRecorded, Invited,
+    Rejected, CertificateRecorded, Invited, Erased,
 }
 
 // One security-relevant thing that happened: who it concerned, who did it, when, from where.

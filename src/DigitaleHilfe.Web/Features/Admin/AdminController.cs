@@ -38,6 +38,12 @@ public sealed class AdminController(IMediator mediator) : Controller
         !ModelState.IsValid ? this.RedirectWithNotice(nameof(Accounts), Invalid, "") : this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new SetAccountActive.Command(id, active), ct),
             active ? "Das Konto ist wieder aktiv." : "Das Konto ist deaktiviert; alle Anmeldungen und API-Schlüssel sind gesperrt.");
 
+    [HttpPost("Accounts/{id:guid}/Erase")]
+    public async Task<IActionResult> Erase(Guid id, bool confirm, CancellationToken ct) =>
+        !confirm ? this.RedirectWithNotice(nameof(Accounts), "Bitte bestätigen Sie die Löschung mit dem Häkchen; es wurde nichts geändert.", "")
+        : this.RedirectWithNotice(nameof(Accounts), await mediator.Send(new Privacy.EraseAccount.Command(id), ct),
+            "Das Konto ist gelöscht. Name und E-Mail-Adresse stehen nirgends mehr; die geleisteten Stunden zählen weiter in der Statistik.");
+
     [HttpGet("Audit")]
     public async Task<IActionResult> Audit(int page = 1, CancellationToken ct = default) =>
         View("Audit", await mediator.Send(new AccountQueries.ListAudit(page < 1 ? 1 : page), ct));
