@@ -85,6 +85,16 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/api/v1/help-requests/{id}/appointment/cancel", [O, V, C], Api: true),
         new("GET", "/api/v1/volunteers/me", [V], Api: true),
         new("GET", "/api/v1/help-requests/{id}/suggestions", [C, A], Api: true),
+        new("POST", "/Callers/{caller}/ConsentWithdrawn", [O, C]),
+        new("POST", "/Callers/{caller}/Erase", [C]),
+        new("GET", "/Callers/{caller}/Auskunft", [C]),
+        new("GET", "/Callers/{caller}/Auskunft.json", [C]),
+        new("GET", "/Account/Auskunft", Everyone),
+        new("GET", "/Account/Auskunft.json", Everyone),
+        new("POST", "/Admin/Accounts/{account}/Erase", [A]),
+        new("POST", "/api/v1/callers/{caller}/erase", [C], Api: true),
+        new("POST", "/api/v1/callers/{caller}/consent-withdrawn", [O, C], Api: true),
+        new("GET", "/api/v1/callers/{caller}/export", [C], Api: true),
     ];
 
     public static TheoryData<Route, string> Cases()
