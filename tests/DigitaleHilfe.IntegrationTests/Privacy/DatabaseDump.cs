@@ -7,10 +7,11 @@ namespace DigitaleHilfe.IntegrationTests.Privacy;
 // The whole test database as pg_dump writes it: every schema, table and row (Marten's, Hangfire's).
 public static class DatabaseDump
 {
-    public static async Task<string> AllAsync()
+    public static async Task<string> AllAsync(string? schema = null)
     {
         var c = new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString);
-        var start = new ProcessStartInfo("pg_dump", ["--no-owner", "-h", c.Host!, "-p", c.Port.ToString(), "-U", c.Username!, "-d", c.Database!])
+        string[] only = schema is null ? [] : ["-n", schema];
+        var start = new ProcessStartInfo("pg_dump", ["--no-owner", "-h", c.Host!, "-p", c.Port.ToString(), "-U", c.Username!, "-d", c.Database!, .. only])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["PGPASSWORD"] = c.Password },
         };

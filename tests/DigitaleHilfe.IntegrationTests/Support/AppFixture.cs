@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DigitaleHilfe.IntegrationTests.Support;
 
@@ -25,6 +26,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new(Start);
     public TestSmtpServer Smtp { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,6 +46,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
         builder.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public async Task ResetAsync()
