@@ -46,7 +46,8 @@ public static class ListRequests
         public RequestStatus? Status => Filter.Status;
 
         public string CallerNameOf(HelpRequest r) =>
-            r.CallerId is { } id && Callers.TryGetValue(id, out var caller) ? caller.Name : r.CallerName;
+            r.AnonymisedAt is { } erased ? Privacy.Erasure.Shown(Privacy.Erasure.Masked, erased)
+            : r.CallerId is { } id && Callers.TryGetValue(id, out var caller) ? caller.Name : r.CallerName;
 
         public bool HasPrevious => Page > 1;
         public bool HasNext => Page < TotalPages;
