@@ -64,7 +64,7 @@ public static class Callbacks
     {
         public async ValueTask<Guid?> Handle(Plan command, CancellationToken ct)
         {
-            if (await session.LoadAsync<HelpRequest>(command.RequestId, ct) is not { CallerId: { } callerId } request) return null;
+            if (await session.LoadAsync<HelpRequest>(command.RequestId, ct) is not { CallerId: { } callerId, AnonymisedAt: null } request) return null;
             var now = clock.GetUtcNow();
             var task = CallbackTask.For(callerId, request, CityTime.FromLocal(command.DueLocal!.Value), command.Reason.Trim(), user.Name, now);
             session.Store(task);

@@ -29,8 +29,11 @@ public static class AddDetails
         {
             // Details add to whatever the request is now: decided again, never refused, after a race.
             var result = await RequestWrites.WriteAsync(session, command.RequestId, null,
-                request => Task.FromResult(Decision.Append(Decide(request, command, user.Name, clock.GetUtcNow()))), ct);
-            return result.Kind != WriteKind.NotFound;
+                request => Task.FromResult(request.AnonymisedAt is null
+                    ? Decision.Append(Decide(request, command, user.Name, clock.GetUtcNow()))
+                    : Decision.Refuse(Lifecycle.Anonymised)), ct);
+            // An erased request takes no new details: as far as the form is concerned, it is gone.
+            return result.Kind is not (WriteKind.NotFound or WriteKind.Refused);
         }
     }
 }
