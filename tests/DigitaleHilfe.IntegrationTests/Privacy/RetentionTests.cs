@@ -100,4 +100,27 @@ public sealed class RetentionTests(AppFixture app) : PrivacyTest(app)
         alerts.ShouldContain(BackgroundProblem.Retention);
         alerts.ShouldNotContain("Bruno");
     }
+
+    [Fact]
+    public async Task A_first_slice_request_with_the_name_in_its_own_event_is_masked_when_its_time_is_up()
+    {
+        var id = Guid.NewGuid();
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.StartStream<HelpRequest>(id,
+                new HelpRequestLogged(id, "2025-0001", "Gustav Altbestand", "+49631777666", "tablet", "Tablet einrichten, Altbestandtext", "erfenbach", "telefon", "Hanna", Ended),
+                new RequestCancelled(id, "Person verzogen", "Hanna", Ended));
+            await session.SaveChangesAsync();
+        }
+
+        (await RunAtAsync(Ended.AddMonths(12).AddDays(-1))).LegacyRequests.ShouldBe(0);
+        (await RunAtAsync(Ended.AddMonths(12).AddDays(1))).LegacyRequests.ShouldBe(1);
+
+        var request = await RequestAsync(id);
+        request.AnonymisedAt.ShouldNotBeNull();
+        request.CallerName.ShouldBe(Erasure.Masked);
+        request.Status.ShouldBe(RequestStatus.Cancelled);
+        var dump = await DatabaseDump.AllAsync();
+        foreach (var trace in new[] { "Altbestand", "777666" }) dump.ShouldNotContain(trace);
+    }
 }

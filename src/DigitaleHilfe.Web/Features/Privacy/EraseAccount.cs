@@ -41,9 +41,8 @@ public static class EraseAccount
             await new PersonErasure(account.Id, account.Name, former).MaskAsync(session.DocumentStore, [.. streams, account.Id], ct);
             await using (var rebuild = session.DocumentStore.LightweightSession())
             {
-                foreach (var id in streams)
-                    if (await rebuild.LoadAsync<HelpRequest>(id, ct) is not null && await rebuild.Events.AggregateStreamAsync<HelpRequest>(id, token: ct) is { } rebuilt)
-                        rebuild.Store(rebuilt);
+                var requests = (await rebuild.LoadManyAsync<HelpRequest>(ct, streams)).Select(r => r.Id);
+                await Erasure.RebuildRequestsAsync(rebuild, requests, ct);
                 await rebuild.SaveChangesAsync(ct);
             }
             await ScrubDocumentsAsync(account, former, now, ct);

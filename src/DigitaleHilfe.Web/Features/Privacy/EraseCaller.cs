@@ -118,9 +118,7 @@ public static class EraseCaller
             var duplicates = await s.Query<Caller>().Where(c => c.MergedInto == callerId).Select(c => c.Id).ToListAsync(ct);
             await new CallerErasure().MaskAsync(store, [.. requestIds, callerId, .. duplicates], ct);
 
-            // Marten's masking does not touch projected data: the snapshots are rebuilt from the masked events.
-            foreach (var id in requestIds)
-                if (await s.Events.AggregateStreamAsync<HelpRequest>(id, token: ct) is { } rebuilt) s.Store(rebuilt);
+            await Erasure.RebuildRequestsAsync(s, requestIds, ct);
             var caller = (await s.LoadAsync<Caller>(callerId, ct))!;
             s.Store(caller with { ErasureComplete = true });
             await s.SaveChangesAsync(ct);

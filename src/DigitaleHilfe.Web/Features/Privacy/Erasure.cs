@@ -33,6 +33,14 @@ public abstract record Erasure
         }
     }
 
+    // Marten's masking does not touch projected data: the request snapshots are rebuilt from the masked
+    // events (stored in the caller's session, saved by the caller).
+    public static async Task RebuildRequestsAsync(IDocumentSession session, IEnumerable<Guid> requestIds, CancellationToken ct)
+    {
+        foreach (var id in requestIds)
+            if (await session.Events.AggregateStreamAsync<HelpRequest>(id, token: ct) is { } rebuilt) session.Store(rebuilt);
+    }
+
     public static string? Mask(string? text) => string.IsNullOrEmpty(text) ? text : Masked;
 
     public static bool IsMasked(string? text) => text == Masked;

@@ -121,7 +121,7 @@ public static class LegacyRequestErasure
         }
         await new CallerErasure().MaskAsync(store, [requestId], default);
         await using var rebuild = store.LightweightSession();
-        if (await rebuild.Events.AggregateStreamAsync<HelpRequest>(requestId) is { } rebuilt) rebuild.Store(rebuilt);
+        await Erasure.RebuildRequestsAsync(rebuild, [requestId], default);
         await rebuild.SaveChangesAsync();
     }
 }
