@@ -110,6 +110,21 @@ public sealed class ErasureTests(AppFixture app) : PrivacyTest(app)
         (await session.Query<PlannedReminder>().Where(p => p.RequestId == logged.Id).ToListAsync()).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Twenty_erasures_of_one_senior_at_once_erase_once_and_all_answer_200()
+    {
+        var logged = await App.SendAsync(AppFixture.ValidCall());
+        var coordinator = await App.ApiClientAsync(Role.Coordinator);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            coordinator.PostAsJsonAsync($"/api/v1/callers/{logged.CallerId}/erase", new { reason = "Wunsch" })));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        await using var session = App.QuerySession();
+        (await session.Events.FetchStreamAsync(logged.CallerId)).Count(e => e.Data is CallerAnonymised).ShouldBe(1);
+        (await session.Events.FetchStreamAsync(logged.Id)).Count(e => e.Data is RequestAnonymised).ShouldBe(1);
+    }
+
     private sealed record Answer(Guid CallerId, DateTimeOffset? AnonymisedAt, int Requests);
 
     private static string Json(object o) => System.Text.Json.JsonSerializer.Serialize(o);

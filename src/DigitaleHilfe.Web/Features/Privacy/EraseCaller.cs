@@ -4,7 +4,9 @@ using DigitaleHilfe.Web.Features.Callers;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Reminders;
 using DigitaleHilfe.Web.Infrastructure;
+using DigitaleHilfe.Web.Infrastructure.Persistence;
 using JasperFx;
+using Npgsql;
 
 namespace DigitaleHilfe.Web.Features.Privacy;
 
@@ -35,7 +37,7 @@ public static class EraseCaller
         }
     }
 
-    public sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(IDocumentSession session, ICurrentUser user, TimeProvider clock, NpgsqlDataSource database) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -43,6 +45,10 @@ public static class EraseCaller
             // A duplicate folded into another entry is that person: erase the one kept.
             if (caller?.MergedInto is { } survivor) caller = await session.LoadAsync<Caller>(survivor, ct);
             if (caller is null) return new Result(Outcome.NotFound, command.CallerId);
+            // Two erasures of one person at once (a double click, the retention run beside a coordinator)
+            // queue up: the second finds the first one's work done.
+            await using var serial = await AdvisoryLock.AcquireAsync(database, $"erase:{caller.Id}", ct);
+            caller = await ReloadAsync(caller.Id, ct);
             if (caller.ErasureComplete) return new Result(Outcome.AlreadyErased, caller.Id, caller.AnonymisedAt);
 
             var stored = await session.Query<HelpRequest>().Where(r => r.CallerId == caller.Id).ToListAsync(ct);
@@ -55,6 +61,12 @@ public static class EraseCaller
             }
             var at = await MaskAndRebuildAsync(caller.Id, requests, ct);
             return new Result(Outcome.Erased, caller.Id, at, requests.Count);
+        }
+
+        private async Task<Caller> ReloadAsync(Guid id, CancellationToken ct)
+        {
+            await using var fresh = session.DocumentStore.QuerySession();
+            return (await fresh.LoadAsync<Caller>(id, ct))!;
         }
 
         private Actor Actor() => user.Id is null
