@@ -9,6 +9,7 @@ using DigitaleHilfe.Web.Features.Catalog;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.Web.Features.Privacy;
+using DigitaleHilfe.Web.Features.Statistics;
 using DigitaleHilfe.Web.Features.Reminders;
 using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
@@ -47,6 +48,7 @@ builder.Services.AddBoard();
 builder.Services.AddMatching(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
+builder.Services.AddStatistics();
 builder.Services.AddDemoData();
 
 var app = builder.Build();

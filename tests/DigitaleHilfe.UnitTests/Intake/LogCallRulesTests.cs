@@ -23,7 +23,7 @@ public sealed class LogCallRulesTests
 
         events.ShouldBe([
             new HelpRequestOpened(id, "2026-0042", caller, "online-banking", "Die App fragt nach einem Code.", "innenstadt-ost",
-                "hausbesuch", "vormittags", true, "Hanna", Now),
+                "hausbesuch", "vormittags", true, "Hanna", Now, Channel: RequestChannels.Hotline),
             new ConsentRecorded(id, caller, ConsentText.Version(12), "Hanna", Now),
         ]);
     }

@@ -14,9 +14,22 @@ public sealed record HelpRequestLogged(
     string District, string HelpMode, string LoggedBy, DateTimeOffset LoggedAt);
 
 // An operator took a call and logged what the senior needs. Personal data stays in the Caller document.
+// Channel: how it came in (RequestChannels); null in events from before it was recorded = the hotline form.
 public sealed record HelpRequestOpened(
     Guid RequestId, string Number, Guid CallerId, string Topic, string Description, string District,
-    string HelpMode, string? PreferredTimes, bool Urgent, string LoggedBy, DateTimeOffset LoggedAt, string? Summary = null);
+    string HelpMode, string? PreferredTimes, bool Urgent, string LoggedBy, DateTimeOffset LoggedAt, string? Summary = null, string? Channel = null);
+
+public static class RequestChannels
+{
+    public const string Hotline = "Hotline", Api = "Api";
+
+    public static string German(string channel) => channel switch
+    {
+        Hotline => "Hotline-Formular",
+        Api => "Telefonanlage / API",
+        _ => channel,
+    };
+}
 
 // The senior agreed that their data is stored and their phone number passed to the volunteer who
 // takes the request; TextVersion names the exact wording the operator read out.

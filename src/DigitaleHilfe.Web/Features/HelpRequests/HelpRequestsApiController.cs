@@ -13,6 +13,7 @@ public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBa
     [HttpPost]
     public async Task<IActionResult> Log([FromBody] LogCall.Command command, CancellationToken ct)
     {
+        command = command with { Channel = RequestChannels.Api };
         if (Request.Headers.TryGetValue("Idempotency-Key", out var key)) command = command with { IdempotencyKey = key.ToString() };
         var result = await mediator.Send(command, ct);
         return CreatedAtAction(nameof(Get), new { id = result.Id }, result);

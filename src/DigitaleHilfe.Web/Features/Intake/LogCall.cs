@@ -29,6 +29,9 @@ public static class LogCall
         // The API's Idempotency-Key header, or the intake form's own token: the same key (per account)
         // answers with the request logged the first time instead of logging it again.
         public string? IdempotencyKey { get; init; }
+        // Which way the request came in (statistics): set by the endpoint, never by the client.
+        [System.Text.Json.Serialization.JsonIgnore, Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public string Channel { get; init; } = RequestChannels.Hotline;
     }
 
     public sealed record Result(Guid Id, string Number, RequestStatus Status, long Version, Guid CallerId);
@@ -72,7 +75,7 @@ public static class LogCall
     [
         new HelpRequestOpened(requestId, number, callerId, c.Topic, c.Description.Trim(), c.District, c.HelpMode,
             string.IsNullOrWhiteSpace(c.PreferredTimes) ? null : c.PreferredTimes.Trim(), c.Urgent, loggedBy, now,
-            string.IsNullOrWhiteSpace(c.Summary) ? null : c.Summary.Trim()),
+            string.IsNullOrWhiteSpace(c.Summary) ? null : c.Summary.Trim(), c.Channel),
         new ConsentRecorded(requestId, callerId, consentVersion, loggedBy, now),
     ];
 

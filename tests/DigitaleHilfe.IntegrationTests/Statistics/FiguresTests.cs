@@ -1,0 +1,66 @@
+using System.Text.Json;
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Statistics;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitaleHilfe.IntegrationTests.Statistics;
+
+public sealed class FiguresTests(AppFixture app) : IntegrationTest(app)
+{
+    private static readonly Period[] Periods =
+    [
+        Period.OfYear(2026), Period.OfMonth(2026, 3), Period.OfQuarter(2026, 4), new(new DateOnly(2026, 2, 14), new DateOnly(2026, 8, 1)), Period.OfYear(2025),
+    ];
+
+    private async Task<IReadOnlyList<(Guid Id, object[] Events)>> SeedAsync()
+    {
+        var streams = RandomHistories.Generate(seed: 2026, requests: 400, callers: 90, volunteers: 12);
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var (id, events) in streams) session.Events.StartStream<HelpRequest>(id, events);
+            await session.SaveChangesAsync();
+        }
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        return streams;
+    }
+
+    private static string Json(object o) => JsonSerializer.Serialize(o);
+
+    [Fact]
+    public async Task Every_figure_of_a_random_year_equals_a_recount_of_the_raw_events()
+    {
+        var streams = await SeedAsync();
+        var events = streams.SelectMany(s => s.Events.Select(e => (s.Id, e))).GroupBy(x => x.Id, x => x.e).ToList();
+
+        foreach (var period in Periods)
+        {
+            var figures = await App.SendAsync(new PeriodFigures.Query(period));
+            Json(figures).ShouldBe(Json(Recount.Of(events, period)), period.Label);
+        }
+        (await App.SendAsync(new PeriodFigures.Query(Period.OfYear(2026)))).RequestsLogged.ShouldBeGreaterThan(300);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_statistics_from_the_events_gives_identical_documents()
+    {
+        await SeedAsync();
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+        async Task<string> AllFactsAsync()
+        {
+            await using var session = store.QuerySession();
+            return Json((await session.Query<RequestFacts>().ToListAsync()).OrderBy(f => f.Id).ToList());
+        }
+        var before = await AllFactsAsync();
+
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<RequestFacts>(CancellationToken.None);
+
+        (await AllFactsAsync()).ShouldBe(before);
+        Json(await App.SendAsync(new PeriodFigures.Query(Period.OfYear(2026)))).ShouldNotBeEmpty();
+    }
+}
