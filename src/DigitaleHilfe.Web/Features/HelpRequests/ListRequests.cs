@@ -16,6 +16,8 @@ public sealed record RequestFilter
     public Guid? Volunteer { get; init; }
     // Unchanged in its status for at least this many days ("liegt seit …").
     public int? OlderThanDays { get; init; }
+    // Scheduled, and the appointment lies in the past with no outcome yet (the cockpit's link).
+    public bool? AppointmentPassed { get; init; }
     public RequestSort Sort { get; init; }
 
     public bool IsEmpty => this == new RequestFilter();
@@ -27,6 +29,7 @@ public sealed record RequestFilter
         void Add(string name, object? value) { if (value is not null && $"{value}" != "") parts.Add($"{name}={Uri.EscapeDataString($"{value}")}"); }
         Add("status", Status); Add("topic", Topic); Add("district", District); Add("mode", Mode);
         Add("urgent", Urgent?.ToString().ToLowerInvariant()); Add("volunteer", Volunteer); Add("olderThanDays", OlderThanDays);
+        Add("appointmentPassed", AppointmentPassed?.ToString().ToLowerInvariant());
         if (Sort != RequestSort.Newest) Add("sort", Sort);
         return parts.Count == 0 ? "/HelpRequests" : "/HelpRequests?" + string.Join("&", parts);
     }
@@ -71,6 +74,11 @@ public static class ListRequests
             if (!string.IsNullOrEmpty(f.Mode)) requests = requests.Where(r => r.HelpMode == f.Mode);
             if (f.Urgent is { } urgent) requests = requests.Where(r => r.Urgent == urgent);
             if (f.Volunteer is { } volunteer) requests = requests.Where(r => r.VolunteerId == volunteer);
+            if (f.AppointmentPassed == true)
+            {
+                var now = clock.GetUtcNow();
+                requests = requests.Where(r => r.Status == RequestStatus.Scheduled && r.Appointment!.At < now);
+            }
             if (f.OlderThanDays is { } days)
             {
                 var before = clock.GetUtcNow().AddDays(-days);

@@ -10,7 +10,7 @@ public sealed class HomeController : Controller
     [HttpGet("/")]
     public IActionResult Index() =>
         User.IsInRole(nameof(Role.Operator)) ? Redirect("/Intake")
-        : User.IsInRole(nameof(Role.Coordinator)) ? Redirect("/HelpRequests")
+        : User.IsInRole(nameof(Role.Coordinator)) ? Redirect("/Cockpit")
         : User.IsInRole(nameof(Role.Admin)) ? Redirect("/Admin/Accounts")
         : User.HasClaim(Accounts.SignIn.ApprovedClaim, "true") ? Redirect("/Board")
         : Redirect("/Account");

@@ -7,6 +7,7 @@ public static class Policies
     public const string SignedIn = nameof(SignedIn);                 // any role
     public const string Hotline = nameof(Hotline);                   // seniors' data: operators, coordinators
     public const string Erasure = nameof(Erasure);                   // erasing and exporting a senior's data: coordinators
+    public const string Statistics = nameof(Statistics);             // cockpit, reports, exports: coordinators
     public const string Coordination = nameof(Coordination);         // volunteers' approval: coordinators, admins
     public const string Administration = nameof(Administration);     // accounts, roles, audit log: admins
     public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire's raw dashboard: admins (a technical tool)
@@ -24,6 +25,7 @@ public static class Policies
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(Hotline, p => p.RequireRole(Operator, Coordinator))
         .AddPolicy(Erasure, p => p.RequireRole(Coordinator))
+        .AddPolicy(Statistics, p => p.RequireRole(Coordinator))
         .AddPolicy(Coordination, p => p.RequireRole(Coordinator, Admin))
         .AddPolicy(Administration, p => p.RequireRole(Admin))
         .AddPolicy(JobsDashboard, p => p.RequireRole(Admin))
