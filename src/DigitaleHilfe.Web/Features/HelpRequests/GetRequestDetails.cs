@@ -4,12 +4,15 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 public static class GetRequestDetails
 {
-    public sealed record Query(Guid Id) : IQuery<Details?>;
+    // AsOf: the request as it was at that moment, rebuilt from its events up to then ("what did we know
+    // when the senior called again?"); null: as it is now.
+    public sealed record Query(Guid Id, DateTimeOffset? AsOf = null) : IQuery<Details?>;
 
     public sealed record Details(HelpRequest Request, Caller? Caller, long Version, IReadOnlyList<TimelineEntry> Timeline)
     {
         // What the reminders will do next for this request, soonest first (staff pages show it).
         public IReadOnlyList<(string What, DateTimeOffset When)> Upcoming { get; init; } = [];
+        public DateTimeOffset? AsOf { get; init; }
 
         public string CallerName => Caller is { AnonymisedAt: { } erased } ? Privacy.Erasure.Shown(Privacy.Erasure.Masked, erased) : Caller?.Name ?? Request.CallerName;
         public IReadOnlyList<string> Phones => Caller is null ? [Request.Phone] : Caller.Phones.Select(Callers.Phones.Display).ToList();
@@ -24,6 +27,18 @@ public static class GetRequestDetails
 
             var events = await session.Events.FetchStreamAsync(query.Id, token: cancellationToken);
             var timeline = Timeline.From(events, request.AnonymisedAt);
+            if (query.AsOf is { } asOf)
+            {
+                // Each event's own time decides (the store's timestamp is when it was written, which is the same in
+                // production but not when events were imported); never earlier than the request's first event.
+                var version = Math.Max(1, timeline.Where(t => t.At <= asOf).Select(t => t.Version).DefaultIfEmpty(1).Max());
+                if (await session.Events.AggregateStreamAsync<HelpRequest>(query.Id, version: version, token: cancellationToken) is { } then)
+                {
+                    var thenCaller = then.CallerId is { } id ? await session.LoadAsync<Caller>(id, cancellationToken) : null;
+                    return new Details(Privacy.ErasedText.Readable(then with { AnonymisedAt = request.AnonymisedAt }), thenCaller, version,
+                        timeline.Where(t => t.Version <= version).ToList()) { AsOf = asOf };
+                }
+            }
             var caller = request.CallerId is { } callerId ? await session.LoadAsync<Caller>(callerId, cancellationToken) : null;
             var upcoming = await session.Query<Reminders.PlannedReminder>().Where(p => p.RequestId == query.Id).OrderBy(p => p.DueAt)
                 .ToListAsync(cancellationToken);

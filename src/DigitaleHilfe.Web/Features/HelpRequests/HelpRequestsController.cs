@@ -18,8 +18,17 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
         return View(await mediator.Send(new ListRequests.Query(filter, page, LastPageWhenBeyond: true), ct));
     }
 
+    // asOf: a moment in city time (the page's datetime-local field), for the request as it was then.
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, CancellationToken ct) => await DetailsAgainAsync(id, ct);
+    public async Task<IActionResult> Details(Guid id, DateTime? asOf, CancellationToken ct)
+    {
+        if (asOf is { Year: < 2020 or > 2100 })
+        {
+            ModelState.AddModelError(nameof(asOf), "Bitte wählen Sie einen Zeitpunkt zwischen 2020 und 2100.");
+            asOf = null;
+        }
+        return await DetailsAgainAsync(id, ct, asOf is { } local ? Shared.CityTime.FromLocal(local).ToUniversalTime() : null);
+    }
 
     [HttpPost("{id:guid}/Details")]
     public async Task<IActionResult> AddDetails(Guid id, AddDetails.Command command, CancellationToken ct)
@@ -39,9 +48,9 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    private async Task<IActionResult> DetailsAgainAsync(Guid id, CancellationToken ct)
+    private async Task<IActionResult> DetailsAgainAsync(Guid id, CancellationToken ct, DateTimeOffset? asOf = null)
     {
-        if (await mediator.Send(new GetRequestDetails.Query(id), ct) is not { } details) return NotFound();
+        if (await mediator.Send(new GetRequestDetails.Query(id, asOf), ct) is not { } details) return NotFound();
         if (User.IsInRole(nameof(Role.Coordinator)))
         {
             ViewData["Volunteers"] = (await mediator.Send(new AccountQueries.ListAccounts(), ct))
