@@ -5,7 +5,7 @@ using PdfSharp.Pdf;
 namespace DigitaleHilfe.Web.Features.Statistics;
 
 // A plain A4 document of headings, paragraphs and two-column rows, enough for the annual report and the
-// volunteer certificate. PDFsharp 6.2.4 (MIT). Fonts come from the app itself (DejaVu Sans, embedded),
+// volunteer certificate. PDFsharp 6.2.4 (MIT). Fonts come from the app itself (Liberation Sans, SIL Open Font Licence, embedded),
 // so a server without fonts still writes the same PDF.
 public sealed class PdfText
 {
@@ -14,20 +14,20 @@ public sealed class PdfText
     private XGraphics _gfx = null!;
     private double _y;
 
-    static PdfText()
-    {
-        if (GlobalFontSettings.FontResolver is not EmbeddedFonts) GlobalFontSettings.FontResolver = new EmbeddedFonts();
-    }
-
     public PdfText(string title)
     {
+        lock (FontsLock)
+            if (GlobalFontSettings.FontResolver is not EmbeddedFonts) GlobalFontSettings.FontResolver = new EmbeddedFonts();
+        (Body, Bold, H1, H2, Small) = (new XFont(EmbeddedFonts.Family, 11), new XFont(EmbeddedFonts.Family, 11, XFontStyleEx.Bold),
+            new XFont(EmbeddedFonts.Family, 18, XFontStyleEx.Bold), new XFont(EmbeddedFonts.Family, 13, XFontStyleEx.Bold), new XFont(EmbeddedFonts.Family, 9));
         _document.Info.Title = title;
         _document.Info.Creator = "Digitale Hilfe";
         NewPage();
     }
 
-    private static readonly XFont Body = new(EmbeddedFonts.Family, 11), Bold = new(EmbeddedFonts.Family, 11, XFontStyleEx.Bold),
-        H1 = new(EmbeddedFonts.Family, 18, XFontStyleEx.Bold), H2 = new(EmbeddedFonts.Family, 13, XFontStyleEx.Bold), Small = new(EmbeddedFonts.Family, 9);
+    private static readonly Lock FontsLock = new();
+
+    private readonly XFont Body, Bold, H1, H2, Small;
 
     public PdfText Title(string text) => Lines(text, H1, 8);
     public PdfText Heading(string text) { _y += 8; return Lines(text, H2, 4); }
@@ -91,15 +91,17 @@ public sealed class PdfText
 
     private sealed class EmbeddedFonts : IFontResolver
     {
-        public const string Family = "DejaVu Sans";
+        public const string Family = "Liberation Sans";
 
         public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans", mustSimulateBold: false, mustSimulateItalic: italic);
+            new(bold ? "LiberationSans-Bold" : "LiberationSans-Regular", mustSimulateBold: false, mustSimulateItalic: italic);
 
         public byte[] GetFont(string faceName)
         {
-            using var stream = typeof(PdfText).Assembly.GetManifestResourceStream($"DigitaleHilfe.Web.Features.Statistics.Fonts.{faceName}.ttf")
+            var assembly = typeof(PdfText).Assembly;
+            var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith($".{faceName}.ttf", StringComparison.Ordinal))
                 ?? throw new InvalidOperationException($"Font {faceName} is not embedded.");
+            using var stream = assembly.GetManifestResourceStream(name)!;
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
             return copy.ToArray();

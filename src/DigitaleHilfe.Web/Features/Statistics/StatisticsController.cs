@@ -36,7 +36,7 @@ public sealed class StatisticsController(IMediator mediator, IQuerySession sessi
         await using var command = database.CreateCommand($"""
             select to_char(logged_at at time zone 'Europe/Berlin', 'YYYY-MM'), district, topic, count(*)::int
             from {PersistenceSetup.SchemaName}.mt_doc_requestfacts where logged_at >= @from and logged_at < @to
-            group by 1, 2, 3 order by 1, 2 collate "C", 3 collate "C"
+            group by 1, 2, 3 order by 1, district collate "C", topic collate "C"
             """);
         command.Parameters.AddWithValue("from", period.Start);
         command.Parameters.AddWithValue("to", period.End);
