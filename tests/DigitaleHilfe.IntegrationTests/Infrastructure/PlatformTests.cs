@@ -87,7 +87,7 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
 
     [Theory]
     [InlineData(Role.Operator, "/Intake")]
-    [InlineData(Role.Coordinator, "/HelpRequests")]
+    [InlineData(Role.Coordinator, "/Cockpit")]
     [InlineData(Role.Admin, "/Admin/Accounts")]
     [InlineData(Role.Volunteer, "/Board")]
     public async Task The_start_page_leads_each_role_to_its_work(Role role, string expected)

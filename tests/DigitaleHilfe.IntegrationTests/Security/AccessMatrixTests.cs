@@ -95,6 +95,15 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/api/v1/callers/{caller}/erase", [C], Api: true),
         new("POST", "/api/v1/callers/{caller}/consent-withdrawn", [O, C], Api: true),
         new("GET", "/api/v1/callers/{caller}/export", [C], Api: true),
+        new("GET", "/Cockpit", [C]),
+        new("GET", "/Statistik/Zahlen.csv?from=2026-01-01&to=2026-12-31", [C]),
+        new("GET", "/Statistik/Anfragen.csv?from=2026-01-01&to=2026-12-31", [C]),
+        new("GET", "/Statistik/OffeneDaten.csv?from=2026-01-01&to=2026-12-31", [C]),
+        new("GET", "/Statistik/Jahresbericht/2026", [C]),
+        new("GET", "/Statistik/Jahresbericht/2026.pdf", [C]),
+        new("GET", "/Statistik/Nachweis/{account}/2026.pdf", [C]),
+        new("GET", "/Board/Mine/Nachweis/2026.pdf", [V]),
+        new("GET", "/api/v1/statistics?from=2026-01-01&to=2026-12-31", [C], Api: true),
     ];
 
     public static TheoryData<Route, string> Cases()
