@@ -63,4 +63,22 @@ public sealed class FiguresTests(AppFixture app) : IntegrationTest(app)
         (await AllFactsAsync()).ShouldBe(before);
         Json(await App.SendAsync(new PeriodFigures.Query(Period.OfYear(2026)))).ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public async Task Figures_shown_once_are_recounted_as_soon_as_the_statistics_move_on()
+    {
+        await SeedAsync();
+        var before = await App.SendAsync(new PeriodFigures.Query(Period.OfYear(2026)));
+        var id = Guid.NewGuid();
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream<HelpRequest>(id, new HelpRequestOpened(id, "2026-9999", Guid.NewGuid(), "tablet", "…", "erfenbach", "telefon", null, false, "Hanna",
+                new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero)));
+            await session.SaveChangesAsync();
+        }
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        (await App.SendAsync(new PeriodFigures.Query(Period.OfYear(2026)))).RequestsLogged.ShouldBe(before.RequestsLogged + 1);
+    }
 }

@@ -22,7 +22,8 @@ public static class CockpitNow
             var dayAgo = now.AddDays(-1);
             var endOfDay = Shared.CityTime.FromLocal(Shared.CityTime.Local(now).Date.AddDays(1)).ToUniversalTime();
             var byStatus = new List<(RequestStatus, int)>();
-            foreach (var status in Enum.GetValues<RequestStatus>())
+            // The statuses that still need someone (indexed counts); totals of finished ones are the statistics' business.
+            foreach (var status in new[] { RequestStatus.Open, RequestStatus.Claimed, RequestStatus.Scheduled })
                 byStatus.Add((status, await session.Query<HelpRequest>().CountAsync(r => r.Status == status, ct)));
             var unclaimed = session.Query<HelpRequest>().Where(r => r.Status == RequestStatus.Open && r.StatusSince < dayAgo);
             var items = new List<Attention>

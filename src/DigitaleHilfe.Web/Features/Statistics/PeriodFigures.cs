@@ -34,67 +34,69 @@ public static class PeriodFigures
     private const string Table = $"{PersistenceSetup.SchemaName}.mt_doc_requestfacts";
     private const string InPeriod = "logged_at >= @from and logged_at < @to";
 
-    public sealed class Handler(NpgsqlDataSource database) : IQueryHandler<Query, Figures>
+    public sealed class Handler(NpgsqlDataSource database, FiguresCache cache) : IQueryHandler<Query, Figures>
     {
-        public async ValueTask<Figures> Handle(Query query, CancellationToken ct)
+        public async ValueTask<Figures> Handle(Query query, CancellationToken ct) => await cache.GetAsync(query.Period, () => ComputeAsync(query, ct), ct);
+
+        // Four statements run side by side on their own connections, each one scan of the period's facts
+        // (docs/performance.md has the figures).
+        private async Task<Figures> ComputeAsync(Query query, CancellationToken ct)
         {
-            await using var connection = await database.OpenConnectionAsync(ct);
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var sql in Statements)
+            var totalsTask = ReadAsync(query.Period, Totals, async r =>
             {
-                var command = new NpgsqlBatchCommand(sql);
-                command.Parameters.AddWithValue("from", query.Period.Start);
-                command.Parameters.AddWithValue("to", query.Period.End);
-                batch.BatchCommands.Add(command);
-            }
-            await using var r = await batch.ExecuteReaderAsync(ct);
+                await r.ReadAsync(ct);
+                return (Logged: r.GetInt32(0), Resolved: r.GetInt32(1), EverResolved: r.GetInt32(2), Reopened: r.GetInt32(3), Yes: r.GetInt32(4),
+                    Answers: r.GetInt32(5), Minutes: r.GetInt32(6), Volunteers: r.GetInt32(7),
+                    ToClaim: new Spread(r.GetInt32(8), Int(r, 9), Int(r, 10)), ToResolution: new Spread(r.GetInt32(11), Int(r, 12), Int(r, 13)));
+            }, ct);
+            var seniorsTask = ReadAsync(query.Period, Seniors, async r =>
+            {
+                await r.ReadAsync(ct);
+                return (Helped: r.GetInt32(0), FirstTime: r.GetInt32(1));
+            }, ct);
+            var groupsTask = ReadAsync(query.Period, Groups, async r =>
+            {
+                var rows = new List<(int Set, string? Id, Breakdown Row)>();
+                while (await r.ReadAsync(ct))
+                {
+                    var set = r.GetInt32(0);
+                    var id = r.IsDBNull(1) ? null : r.GetString(1);
+                    rows.Add((set, id, new Breakdown(id ?? "", r.GetInt32(2), r.GetInt32(3), r.GetInt32(4))));
+                }
+                return rows;
+            }, ct);
+            var monthsTask = ReadAsync(query.Period, Months, async r =>
+            {
+                var months = new List<MonthRow>();
+                while (await r.ReadAsync(ct)) months.Add(new MonthRow(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), Int(r, 4)));
+                return months;
+            }, ct);
+            var (totals, seniors, groups, months) = (await totalsTask, await seniorsTask, await groupsTask, await monthsTask);
 
-            await r.ReadAsync(ct);
-            var totals = (Logged: r.GetInt32(0), Resolved: r.GetInt32(1), EverResolved: r.GetInt32(2), Reopened: r.GetInt32(3), Yes: r.GetInt32(4),
-                Answers: r.GetInt32(5), Minutes: r.GetInt32(6), Volunteers: r.GetInt32(7), Seniors: r.GetInt32(8), FirstTime: r.GetInt32(9));
-            var toClaim = new Spread(r.GetInt32(10), Int(r, 11), Int(r, 12));
-            var toResolution = new Spread(r.GetInt32(13), Int(r, 14), Int(r, 15));
-            var byChannel = await CountsAsync(r, ct);
-            var outcomes = await CountsAsync(r, ct);
-            var byTopic = await BreakdownAsync(r, ct);
-            var byDistrict = await BreakdownAsync(r, ct);
-            var byMode = await BreakdownAsync(r, ct);
-            await r.NextResultAsync(ct);
-            var months = new List<MonthRow>();
-            while (await r.ReadAsync(ct)) months.Add(new MonthRow(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), Int(r, 4)));
+            List<Breakdown> Set(int set) => groups.Where(g => g.Set == set && g.Id is not null).Select(g => g.Row)
+                .OrderByDescending(b => b.Requests).ThenBy(b => b.Id, StringComparer.Ordinal).ToList();
+            List<Count> Counted(int set) => Set(set).Select(b => new Count(b.Id, b.Requests)).ToList();
+            return new Figures(query.Period, totals.Logged, Counted(ChannelSet), seniors.Helped, seniors.FirstTime, seniors.Helped - seniors.FirstTime,
+                totals.ToClaim, totals.ToResolution, Counted(OutcomeSet), totals.Resolved, totals.EverResolved, totals.Reopened, totals.Yes, totals.Answers,
+                totals.Minutes, totals.Volunteers, Set(TopicSet), Set(DistrictSet), Set(ModeSet), months);
+        }
 
-            return new Figures(query.Period, totals.Logged, byChannel, totals.Seniors, totals.FirstTime, totals.Seniors - totals.FirstTime,
-                toClaim, toResolution, outcomes, totals.Resolved, totals.EverResolved, totals.Reopened, totals.Yes, totals.Answers, totals.Minutes,
-                totals.Volunteers, byTopic, byDistrict, byMode, months);
+        private async Task<T> ReadAsync<T>(Period period, string sql, Func<NpgsqlDataReader, Task<T>> read, CancellationToken ct)
+        {
+            await using var command = database.CreateCommand(sql);
+            command.Parameters.AddWithValue("from", period.Start);
+            command.Parameters.AddWithValue("to", period.End);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await read(reader);
         }
 
         private static int? Int(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : (int)r.GetDouble(i);
-
-        private static async Task<IReadOnlyList<Count>> CountsAsync(NpgsqlDataReader r, CancellationToken ct)
-        {
-            await r.NextResultAsync(ct);
-            var rows = new List<Count>();
-            while (await r.ReadAsync(ct)) rows.Add(new Count(r.GetString(0), r.GetInt32(1)));
-            return rows;
-        }
-
-        private static async Task<IReadOnlyList<Breakdown>> BreakdownAsync(NpgsqlDataReader r, CancellationToken ct)
-        {
-            await r.NextResultAsync(ct);
-            var rows = new List<Breakdown>();
-            while (await r.ReadAsync(ct)) rows.Add(new Breakdown(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)));
-            return rows;
-        }
     }
 
-    // "Seniors helped": distinct callers with a request of the period that has an outcome now; first-time
-    // ones had no request before the period. Medians are the lower middle value (percentile_disc), so a
-    // recount by hand gives the same whole minutes.
-    private static readonly string[] Statements =
-    [
-        $"""
-        with p as (select * from {Table} where {InPeriod}),
-             helped as (select distinct caller_id from p where outcome is not null and caller_id is not null)
+    // grouping(topic, district, help_mode, channel, outcome): a 0 bit for the column a row is grouped by.
+    private const int TopicSet = 15, DistrictSet = 23, ModeSet = 27, ChannelSet = 29, OutcomeSet = 30;
+
+    private const string Totals = $"""
         select count(*)::int,
                count(*) filter (where outcome is not null)::int,
                count(*) filter (where first_resolved_at is not null)::int,
@@ -103,30 +105,37 @@ public static class PeriodFigures
                count(*) filter (where follow_up_all_good is not null)::int,
                coalesce(sum(minutes_spent), 0)::int,
                count(distinct resolved_by) filter (where outcome is not null)::int,
-               (select count(*) from helped)::int,
-               (select count(*) from helped h where not exists (select 1 from {Table} e where e.caller_id = h.caller_id and e.logged_at < @from))::int,
                count(minutes_to_first_claim)::int,
                percentile_disc(0.5) within group (order by minutes_to_first_claim)::float8,
                percentile_disc(0.9) within group (order by minutes_to_first_claim)::float8,
                count(minutes_to_resolution)::int,
                percentile_disc(0.5) within group (order by minutes_to_resolution)::float8,
                percentile_disc(0.9) within group (order by minutes_to_resolution)::float8
-        from p
-        """,
-        $"select channel, count(*)::int from {Table} where {InPeriod} group by channel order by 2 desc, channel collate \"C\"",
-        $"select outcome, count(*)::int from {Table} where {InPeriod} and outcome is not null group by outcome order by 2 desc, outcome collate \"C\"",
-        BreakdownBy("topic"),
-        BreakdownBy("district"),
-        BreakdownBy("help_mode"),
-        $"""
+        from {Table} where {InPeriod}
+        """;
+
+    // "Seniors helped": distinct callers with a request of the period that has an outcome now; first-time
+    // ones had no request before the period. Medians are the lower middle value (percentile_disc), so a
+    // recount by hand gives the same whole minutes.
+    private const string Seniors = $"""
+        select count(*)::int, count(*) filter (where first_seen >= @from)::int from (
+            select caller_id, min(logged_at) as first_seen, bool_or({InPeriod} and outcome is not null) as helped
+            from {Table} where caller_id is not null and logged_at < @to group by caller_id) callers
+        where helped
+        """;
+
+    private const string Groups = $"""
+        select grouping(topic, district, help_mode, channel, outcome), coalesce(topic, district, help_mode, channel, outcome),
+               count(*)::int, count(*) filter (where outcome is not null)::int, coalesce(sum(minutes_spent), 0)::int
+        from {Table} where {InPeriod}
+        group by grouping sets ((topic), (district), (help_mode), (channel), (outcome))
+        """;
+
+    private const string Months = $"""
         select to_char(logged_at at time zone 'Europe/Berlin', 'YYYY-MM') as month, count(*)::int,
                count(*) filter (where outcome is not null)::int, coalesce(sum(minutes_spent), 0)::int,
                percentile_disc(0.5) within group (order by minutes_to_first_claim)::float8
         from {Table} where {InPeriod} group by 1 order by 1
-        """,
-    ];
+        """;
 
-    private static string BreakdownBy(string column) =>
-        $"select {column}, count(*)::int, count(*) filter (where outcome is not null)::int, coalesce(sum(minutes_spent), 0)::int " +
-        $"from {Table} where {InPeriod} group by {column} order by 2 desc, {column} collate \"C\"";
 }

@@ -6,6 +6,7 @@ public static class StatisticsSetup
 {
     public static IServiceCollection AddStatistics(this IServiceCollection services)
     {
+        services.AddSingleton<FiguresCache>();
         services.ConfigureMarten(options =>
         {
             // Async: the figures may trail the requests by a moment; nobody waits for them after a click.
