@@ -128,6 +128,31 @@ public sealed class ErasureTests(AppFixture app) : PrivacyTest(app)
         (await session.Events.FetchStreamAsync(logged.Id)).Count(e => e.Data is RequestAnonymised).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_form_opened_before_the_erasure_is_told_the_request_is_erased_and_stores_nothing()
+    {
+        var logged = await App.SendAsync(AppFixture.ValidCall());
+        var hotline = await App.SignedInClientAsync(Role.Operator);
+        var page = $"/HelpRequests/{logged.Id}";
+        await hotline.GetStringAsync(page);
+        await App.SendAsync(new EraseCaller.Command(logged.CallerId, ErasureReason.Request, "Wunsch"));
+
+        // Each answer is read at once: the next form's page would show (and use up) the notice.
+        foreach (var (path, fields) in new (string, Dictionary<string, string>)[]
+        {
+            ($"{page}/Details", new() { ["Text"] = "Neue Nummer 0171 999" }),
+            ($"{page}/Callback", new() { ["DueLocal"] = "2026-11-27T10:00", ["Reason"] = "Rückruf", ["ConfirmTime"] = "true" }),
+        })
+        {
+            var response = await FormPost.SubmitAsync(hotline, "/Account", fields, path);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await hotline.GetStringAsync(response.Headers.Location!.ToString())).ShouldContain("Die persönlichen Daten zu dieser Anfrage wurden gelöscht");
+        }
+        await using var session = App.QuerySession();
+        (await session.Events.FetchStreamAsync(logged.Id)).ShouldNotContain(e => e.Data is RequestDetailsAdded);
+        (await session.Query<CallbackTask>().Where(t => t.RequestId == logged.Id).ToListAsync()).ShouldBeEmpty();
+    }
+
     private sealed record Answer(Guid CallerId, DateTimeOffset? AnonymisedAt, int Requests);
 
     private static string Json(object o) => System.Text.Json.JsonSerializer.Serialize(o);

@@ -34,7 +34,7 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
     public async Task<IActionResult> AddDetails(Guid id, AddDetails.Command command, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await DetailsAgainAsync(id, ct);
-        if (!await mediator.Send(command with { RequestId = id }, ct)) return NotFound();
+        if (!await mediator.Send(command with { RequestId = id }, ct)) return await NotDoneAsync(id, ct);
         TempData[Notice.Key] = "Die Ergänzung ist gespeichert.";
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -43,8 +43,16 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
     public async Task<IActionResult> PlanCallback(Guid id, Callbacks.Callbacks.Plan command, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await DetailsAgainAsync(id, ct);
-        if (await mediator.Send(command with { RequestId = id }, ct) is null) return NotFound();
+        if (await mediator.Send(command with { RequestId = id }, ct) is null) return await NotDoneAsync(id, ct);
         TempData[Notice.Key] = "Der Rückruf ist eingeplant.";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    // A form opened before the senior's data was erased says so, instead of a "not found" page.
+    private async Task<IActionResult> NotDoneAsync(Guid id, CancellationToken ct)
+    {
+        if (await mediator.Send(new GetRequestDetails.Query(id), ct) is not { Request.AnonymisedAt: not null }) return NotFound();
+        TempData[Notice.Key] = Lifecycle.Anonymised;
         return RedirectToAction(nameof(Details), new { id });
     }
 

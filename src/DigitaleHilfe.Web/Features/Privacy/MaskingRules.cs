@@ -42,7 +42,10 @@ public static class MaskingRules
     // The event types that carry neither free text nor a name (checked by the same test).
     public static readonly Type[] WithoutPersonalData = [typeof(ReminderSent), typeof(Matching.VolunteersInvited), typeof(RequestAnonymised)];
 
-    public static readonly List<Type> Covered = [];
+    // Filled as the rules are registered; several app instances (tests) may register at once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> Registered = new();
+
+    public static IReadOnlyCollection<Type> Covered => (IReadOnlyCollection<Type>)Registered.Keys;
 
     private static void Rule<T>(StoreOptions o, Func<T, T>? ofCaller, Func<T, PersonErasure, T> ofPerson) where T : notnull
     {
@@ -53,6 +56,6 @@ public static class MaskingRules
             _ => e,
         };
         o.Events.AddMaskingRuleForProtectedInformation(rule);
-        if (!Covered.Contains(typeof(T))) Covered.Add(typeof(T));
+        Registered.TryAdd(typeof(T), true);
     }
 }
