@@ -79,6 +79,24 @@ public sealed class CallerTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Search_finds_a_six_digit_number_once_a_year_passes_ninety_nine_thousand_requests()
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "insert into digitalehilfe.request_numbers (year, last_number) values (2026, 99999) " +
+                "on conflict (year) do update set last_number = 99999", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var logged = await App.SendAsync(AppFixture.ValidCall("Heinz Becker"));
+
+        logged.Number.ShouldBe("2026-100000");
+        (await App.SendAsync(new SearchEverything.Query("2026-100000"))).Requests.Select(r => r.Id).ShouldContain(logged.Id);
+        (await App.SendAsync(new SearchEverything.Query("100000"))).Requests.Select(r => r.Id).ShouldContain(logged.Id);
+    }
+
+    [Fact]
     public async Task Merging_two_callers_moves_the_requests_and_records_it()
     {
         var kept = await App.SendAsync(AppFixture.ValidCall("Gertrud Schäfer") with { Phone = "0631 55501" });

@@ -31,7 +31,7 @@ public static partial class SearchEverything
         }
     }
 
-    // "2026-0042", "2026-", "0042": looks like (part of) a Vorgangsnummer.
-    [GeneratedRegex(@"^(\d{4}-\d{0,5}|\d{1,5})$")]
+    // "2026-0042", "2026-", "0042", "2026-100000": looks like (part of) a Vorgangsnummer (the counter has no upper bound).
+    [GeneratedRegex(@"^(\d{4}-\d{0,7}|\d{1,7})$")]
     private static partial Regex NumberLike();
 }
