@@ -48,7 +48,7 @@ builder.Services.AddBoard();
 builder.Services.AddMatching(builder.Configuration);
 builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
-builder.Services.AddStatistics();
+builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();

@@ -45,6 +45,10 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         // All test requests come from one "address"; the rate limit has its own test with its own app.
         builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
         builder.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
+        // Tests compare figures right after a change: count exactly every time, and nothing counts on a timer
+        // (FiguresCacheTests run the production behaviour).
+        builder.UseSetting("Statistics:ShowPreviousFor", "00:00:00");
+        builder.UseSetting("Statistics:WarmUpEvery", "00:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }

@@ -1,33 +1,89 @@
+using System.Collections.Concurrent;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DigitaleHilfe.Web.Features.Statistics;
 
-// The figures change only when the async daemon moves the statistics projection on. Keyed by the period and
-// the projection's progress (sequence and time of its last update), a cached result is exactly what a new
-// computation would give, and any processed event makes the next view compute afresh.
-public sealed class FiguresCache(NpgsqlDataSource database) : IDisposable
+// A year's figures at 100,000 requests take a few hundred milliseconds to count (docs/performance.md), and
+// any event the daemon processes changes them. So each period keeps its last count together with the
+// statistics projection's progress (sequence and time of its last update) at that moment:
+// - same progress: the count is exactly what a recount would give, shown at once;
+// - progress moved, count younger than Statistics:ShowPreviousFor: shown at once, marked with its time,
+//   while one recount runs in the background (if the count is older than ten seconds);
+// - otherwise the view waits for the recount.
+// Concurrent views of one period share one recount instead of each starting their own.
+public sealed class FiguresCache(NpgsqlDataSource database, TimeProvider clock, IOptions<StatisticsOptions> options, ILogger<FiguresCache> logger)
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 200 });
+    private sealed record Entry(PeriodFigures.Figures Figures, string Progress);
 
-    public async Task<PeriodFigures.Figures> GetAsync(Period period, Func<Task<PeriodFigures.Figures>> compute, CancellationToken ct)
+    private readonly ConcurrentDictionary<string, Entry> _counted = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<Entry>>> _running = new();
+    private const int MostPeriods = 200;
+    private static readonly TimeSpan RecountAtMostEvery = TimeSpan.FromSeconds(10);
+
+    public async Task<PeriodFigures.Figures> GetAsync(Period period, Func<CancellationToken, Task<PeriodFigures.Figures>> count, CancellationToken ct)
     {
-        if (await ProgressAsync(ct) is not { } progress) return await compute();
-        var key = $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}@{progress}";
-        if (_cache.TryGetValue(key, out PeriodFigures.Figures? cached) && cached is not null) return cached;
-        var figures = await compute();
-        _cache.Set(key, figures, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30) });
-        return figures;
+        var progress = await ProgressAsync(ct);
+        var key = $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
+        if (_counted.TryGetValue(key, out var entry))
+        {
+            if (entry.Progress == progress) return entry.Figures;
+            var age = clock.GetUtcNow() - entry.Figures.CountedAt;
+            if (age < options.Value.ShowPreviousFor)
+            {
+                // While events keep coming, one recount per period every few seconds is enough; back-to-back
+                // recounts would take the CPU from the viewers themselves.
+                if (age >= RecountAtMostEvery)
+                    _ = RecountAsync(key, progress, count).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                return entry.Figures;
+            }
+        }
+        return (await RecountAsync(key, progress, count).WaitAsync(ct)).Figures;
     }
 
-    private async Task<string?> ProgressAsync(CancellationToken ct)
+    public async Task<string> ProgressAsync(CancellationToken ct)
     {
         await using var command = database.CreateCommand(
             $"select last_seq_id, last_updated from {PersistenceSetup.SchemaName}.mt_event_progression where name = 'RequestFacts:All'");
         await using var r = await command.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) && !r.IsDBNull(0) && !r.IsDBNull(1) ? $"{r.GetInt64(0)}:{r.GetDateTime(1).Ticks}" : null;
+        // No row yet: the daemon has not started; the figures are still keyed by that state.
+        return await r.ReadAsync(ct) && !r.IsDBNull(0) ? $"{r.GetInt64(0)}:{(r.IsDBNull(1) ? 0 : r.GetDateTime(1).Ticks)}" : "none";
     }
 
-    public void Dispose() => _cache.Dispose();
+    // Not tied to one viewer's request: a viewer who leaves does not cancel the count the others wait for.
+    // Shared only among viewers who saw the same progress, so a waiting viewer never gets an older count.
+    private Task<Entry> RecountAsync(string key, string progress, Func<CancellationToken, Task<PeriodFigures.Figures>> count)
+    {
+        var runKey = $"{key}@{progress}";
+        var running = _running.GetOrAdd(runKey, k => new Lazy<Task<Entry>>(async () =>
+        {
+            try
+            {
+                var figures = await count(CancellationToken.None);
+                var entry = new Entry(figures with { CountedAt = clock.GetUtcNow() }, progress);
+                _counted.AddOrUpdate(key, entry, (_, old) => old.Figures.CountedAt > entry.Figures.CountedAt ? old : entry);
+                ForgetOldestBeyondLimit();
+                return entry;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Counting the statistics for {Period} failed", key);
+                throw;
+            }
+            finally
+            {
+                _running.TryRemove(runKey, out _);
+            }
+        }));
+        return running.Value;
+    }
+
+    // Custom from-to periods are unbounded in number; the least recently counted ones go first.
+    private void ForgetOldestBeyondLimit()
+    {
+        if (_counted.Count <= MostPeriods) return;
+        foreach (var old in _counted.OrderBy(e => e.Value.Figures.CountedAt).Take(_counted.Count - MostPeriods).ToList())
+            _counted.TryRemove(old.Key, out _);
+    }
 }

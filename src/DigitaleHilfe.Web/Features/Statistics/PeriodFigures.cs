@@ -29,6 +29,9 @@ public static class PeriodFigures
         public double? FollowUpYesShare => FollowUpAnswers == 0 ? null : (double)FollowUpYes / FollowUpAnswers;
         public double? RequestsPerVolunteer => ActiveVolunteers == 0 ? null : Math.Round((double)Resolved / ActiveVolunteers, 1);
         public int VolunteerHours => (int)Math.Round(VolunteerMinutes / 60.0);
+
+        // When these figures were counted (FiguresCache); not a figure, so not part of comparisons by JSON.
+        [System.Text.Json.Serialization.JsonIgnore] public DateTimeOffset CountedAt { get; init; }
     }
 
     private const string Table = $"{PersistenceSetup.SchemaName}.mt_doc_requestfacts";
@@ -36,7 +39,7 @@ public static class PeriodFigures
 
     public sealed class Handler(NpgsqlDataSource database, FiguresCache cache) : IQueryHandler<Query, Figures>
     {
-        public async ValueTask<Figures> Handle(Query query, CancellationToken ct) => await cache.GetAsync(query.Period, () => ComputeAsync(query, ct), ct);
+        public async ValueTask<Figures> Handle(Query query, CancellationToken ct) => await cache.GetAsync(query.Period, c => ComputeAsync(query, c), ct);
 
         // Four statements run side by side on their own connections, each one scan of the period's facts
         // (docs/performance.md has the figures).

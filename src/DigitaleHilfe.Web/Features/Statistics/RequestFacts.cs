@@ -11,25 +11,25 @@ public sealed record RequestFacts
 {
     public Guid Id { get; init; }
     public string Number { get; init; } = "";
-    public DateTimeOffset LoggedAt { get; init; }
-    public string Channel { get; init; } = RequestChannels.Hotline;
-    public string Topic { get; init; } = "";
-    public string District { get; init; } = "";
-    public string HelpMode { get; init; } = "";
-    public Guid? CallerId { get; init; }
+    [StatisticsColumn(Indexed = true)] public DateTimeOffset LoggedAt { get; init; }
+    [StatisticsColumn] public string Channel { get; init; } = RequestChannels.Hotline;
+    [StatisticsColumn] public string Topic { get; init; } = "";
+    [StatisticsColumn] public string District { get; init; } = "";
+    [StatisticsColumn] public string HelpMode { get; init; } = "";
+    [StatisticsColumn] public Guid? CallerId { get; init; }
     public RequestStatus Status { get; init; }
     public DateTimeOffset? FirstClaimAt { get; init; }
-    public DateTimeOffset? FirstResolvedAt { get; init; }
-    public Outcome? Outcome { get; init; }
-    public int MinutesSpent { get; init; }
-    public int Reopens { get; init; }
-    public bool? FollowUpAllGood { get; init; }
+    [StatisticsColumn] public DateTimeOffset? FirstResolvedAt { get; init; }
+    [StatisticsColumn] public Outcome? Outcome { get; init; }
+    [StatisticsColumn] public int MinutesSpent { get; init; }
+    [StatisticsColumn] public int Reopens { get; init; }
+    [StatisticsColumn] public bool? FollowUpAllGood { get; init; }
     public Guid? VolunteerId { get; init; }
     // Who reported the latest outcome (a volunteer's account id), for "active volunteers".
-    public Guid? ResolvedBy { get; init; }
+    [StatisticsColumn(Indexed = true)] public Guid? ResolvedBy { get; init; }
     // Whole minutes from logging to the first claim and to the first outcome (null: not yet).
-    public int? MinutesToFirstClaim { get; init; }
-    public int? MinutesToResolution { get; init; }
+    [StatisticsColumn] public int? MinutesToFirstClaim { get; init; }
+    [StatisticsColumn] public int? MinutesToResolution { get; init; }
 
     public static RequestFacts Create(HelpRequestOpened e) => new()
     {

@@ -30,7 +30,7 @@ public sealed class StatisticsApiController(IMediator mediator) : ControllerBase
         var f = await mediator.Send(new PeriodFigures.Query(new Period(range.From!.Value, range.To!.Value)), ct);
         return Ok(new
         {
-            from = range.From, to = range.To,
+            from = range.From, to = range.To, countedAt = f.CountedAt,
             requestsLogged = f.RequestsLogged,
             byChannel = f.ByChannel.Select(c => new { id = c.Id, requests = c.Requests }),
             seniorsHelped = f.SeniorsHelped, seniorsFirstTime = f.SeniorsFirstTime, seniorsReturning = f.SeniorsReturning,
