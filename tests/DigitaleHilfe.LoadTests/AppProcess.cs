@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace DigitaleHilfe.LoadTests;
+
+// The app under load as its own process, configured as a city would run it (job server and async daemon on),
+// sending its mail to the run's MailSink.
+public sealed class AppProcess(Process process) : IDisposable
+{
+    public static async Task<AppProcess> StartAsync(string dll, Uri url, string connection, int smtpPort)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
+                ["ConnectionStrings__Postgres"] = connection, ["Smtp__Host"] = "127.0.0.1", ["Smtp__Port"] = $"{smtpPort}",
+                ["DemoData__Seed"] = "false", ["Marten__Daemon"] = "HotCold", ["Hangfire__Server__Enabled"] = "true",
+                // Every scenario signs in from one address; the sign-in limit would count them as one attacker.
+                ["Accounts__AuthRequestsPerMinute"] = "100000",
+                ["Logging__LogLevel__Default"] = "Warning", ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+            },
+        };
+        var process = Process.Start(start)!;
+        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), "digitalehilfe-load-app.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 240; i++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The app exited ({process.ExitCode}); see {Path.GetTempPath()}digitalehilfe-load-app.log");
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode) return new AppProcess(process);
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(500);
+        }
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("The app did not become ready within two minutes.");
+    }
+
+    public async Task StopAsync()
+    {
+        if (process.HasExited) return;
+        Process.Start("kill", ["-TERM", $"{process.Id}"])?.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+}
