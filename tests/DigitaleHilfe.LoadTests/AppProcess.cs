@@ -8,7 +8,7 @@ public sealed class AppProcess(Process process) : IDisposable
 {
     public static async Task<AppProcess> StartAsync(string dll, Uri url, string connection, int smtpPort)
     {
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll)])
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
             RedirectStandardOutput = true, RedirectStandardError = true,

@@ -33,7 +33,7 @@ public sealed class Seeder(string connection)
         .UseSolutionRelativeContentRoot("src/DigitaleHilfe.Web").UseEnvironment("Development")
         .UseSetting("ConnectionStrings:Postgres", connection).UseSetting("Hangfire:Server:Enabled", "false")
         .UseSetting("Marten:Daemon", "Disabled").UseSetting("DemoData:Seed", "false")
-        .UseSetting("Statistics:WarmUpEvery", "00:00:00"));
+        .UseSetting("Statistics:WarmUpEvery", "00:00:00").UseSetting("Logging:LogLevel:Default", "Warning"));
 
     public async Task<SeedResult> SeedAsync(int requests, int open, int callers, int volunteers, int seed = 2026)
     {

@@ -25,17 +25,28 @@ public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBa
             ? Ok(RequestJson.From(details))
             : Problem(statusCode: StatusCodes.Status404NotFound, title: "Diese Anfrage gibt es nicht.");
 
+    // Page through with the links in "next" and "previous" (they start after the last or before the first request
+    // shown, so requests arriving meanwhile neither repeat nor go missing); "page" numbers still work.
     [HttpGet]
-    public async Task<IActionResult> List([FromQuery] RequestFilter filter, [FromQuery] int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> List([FromQuery] RequestFilter filter, [FromQuery] int page = 1, [FromQuery] string? after = null,
+        [FromQuery] string? before = null, [FromQuery] bool last = false, CancellationToken ct = default)
     {
-        var result = await mediator.Send(new ListRequests.Query(filter, page), ct);
+        var result = await mediator.Send(new ListRequests.Query(filter, page) { At = new PageAt(page, after, before, last) }, ct);
+        var query = filter.ToQuery().Replace("/HelpRequests", "/api/v1/help-requests");
+        string Link(string parameter) => $"{query}{(query.Contains('?') ? '&' : '?')}{parameter}";
         return Ok(new
         {
             items = result.Items.Select(r => RequestJson.Summary(r, result.CallerNameOf(r))),
-            page = result.Page,
+            page = after is null && before is null && !last ? result.Page : (int?)null,
             pageSize = result.PageSize,
+            // Counted up to 1,000; beyond that totalCount is 1000 and totalCountIsExact false.
             totalCount = result.TotalCount,
+            totalCountIsExact = result.CountIsExact,
             totalPages = result.TotalPages,
+            next = result.NextToken is { } next ? Link($"after={next}") : null,
+            previous = result.PreviousToken is { } previous ? Link($"before={previous}") : null,
+            first = query,
+            last = Link("last=true"),
         });
     }
 }

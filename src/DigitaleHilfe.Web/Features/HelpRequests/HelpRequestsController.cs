@@ -9,13 +9,16 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 public sealed class HelpRequestsController(IMediator mediator) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] RequestFilter filter, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromQuery] RequestFilter filter, int page = 1, string? after = null, string? before = null, bool last = false,
+        CancellationToken ct = default)
     {
-        // A hand-edited query string (unknown status, page 0) shows the first page of everything.
-        if (!ModelState.IsValid || page < 1) (filter, page) = (new RequestFilter(), 1);
+        // A hand-edited query string (unknown status, page 0, a broken page token) shows the first page of everything.
+        var at = new PageAt(page, after, before, last);
+        if (!ModelState.IsValid || page < 1) (filter, at) = (new RequestFilter(), PageAt.First);
+        if (!at.IsValid) at = PageAt.First;
         if (filter.OlderThanDays is < 0 or > 3650) filter = filter with { OlderThanDays = null };
         ViewData["Volunteers"] = (await mediator.Send(new AccountQueries.ListAccounts(), ct)).Where(a => a.Has(Role.Volunteer)).OrderBy(a => a.Name).ToList();
-        return View(await mediator.Send(new ListRequests.Query(filter, page, LastPageWhenBeyond: true), ct));
+        return View(await mediator.Send(new ListRequests.Query(filter, at.Page, LastPageWhenBeyond: true) { At = at }, ct));
     }
 
     // asOf: a moment in city time (the page's datetime-local field), for the request as it was then.
