@@ -17,7 +17,7 @@ public static class BoardQueries
 
     public sealed record MyRequests(IReadOnlyList<HelpRequest> Active, IReadOnlyList<HelpRequest> Finished, int MinutesSpent);
 
-    public sealed class Handler(IQuerySession session, IOptions<MatchingOptions> options, Catalog.Catalog catalog, TimeProvider clock)
+    public sealed class Handler(IQuerySession session, CandidatePool pool, IOptions<MatchingOptions> options, Catalog.Catalog catalog, TimeProvider clock)
         : IQueryHandler<OpenRequests, IReadOnlyList<BoardItem>>, IQueryHandler<Mine, MyRequests>
     {
         public async ValueTask<IReadOnlyList<BoardItem>> Handle(OpenRequests query, CancellationToken ct)
@@ -30,7 +30,7 @@ public static class BoardQueries
 
             // Ordered by this volunteer's own matching score. Capacity and pauses do not hide the board
             // (the claim says so); a senior's wish not to get this volunteer again does.
-            var me = (await Candidates.LoadAsync(session, null, clock.GetUtcNow(), ct)).FirstOrDefault(c => c.VolunteerId == query.VolunteerId);
+            var me = (await Candidates.LoadAsync(pool, session, null, clock.GetUtcNow(), ct)).FirstOrDefault(c => c.VolunteerId == query.VolunteerId);
             if (me is null) return requests.Select(r => new BoardItem(r, null)).ToList();
             me = me with { ActiveRequests = 0, Paused = false };
             var callerIds = requests.Where(r => r.CallerId is not null).Select(r => r.CallerId!.Value).Distinct().ToArray();

@@ -16,12 +16,12 @@ public static class InviteVolunteers
     public sealed record Invitee(Suggestion Suggestion, Account Account);
 
     public static async Task<IReadOnlyList<Invitee>> ChooseAsync(
-        IDocumentSession session, HelpRequest request, int count, MatchingOptions options, Catalog.Catalog catalog, DateTimeOffset now,
+        CandidatePool pool, IDocumentSession session, HelpRequest request, int count, MatchingOptions options, Catalog.Catalog catalog, DateTimeOffset now,
         CancellationToken ct = default)
     {
         if (request.Status != RequestStatus.Open || count <= 0) return [];
         var caller = request.CallerId is { } id ? await session.LoadAsync<Caller>(id, ct) : null;
-        var candidates = await Candidates.LoadAsync(session, caller, now, ct);
+        var candidates = await Candidates.LoadAsync(pool, session, caller, now, ct);
         var ranked = MatchScore.Rank(Candidates.For(request, caller, catalog), candidates, options, topicLabel: catalog.TopicLabel);
 
         var chosen = new List<Invitee>();

@@ -9,7 +9,12 @@ public static class MatchingSetup
                 "Matching weights must not be negative.")
             .ValidateOnStart();
         // Registered by type, so that streams written before this event moved here still read (EventNamesTests).
-        services.ConfigureMarten(options => options.Events.AddEventType<VolunteersInvited>());
+        services.AddSingleton<CandidatePool>();
+        services.ConfigureMarten(options =>
+        {
+            options.Events.AddEventType<VolunteersInvited>();
+            options.Projections.Add<VolunteerActivityProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Async);
+        });
         return services;
     }
 }

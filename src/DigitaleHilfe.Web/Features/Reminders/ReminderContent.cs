@@ -13,7 +13,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // (VolunteerReminders, SeniorReminders, CoordinatorReminders), the expiry's rule in Lifecycle.
 public sealed class ReminderContent(
     ReminderText text, VolunteerReminders volunteers, SeniorReminders seniors, CoordinatorReminders coordinators,
-    PublicLinks links, IOptions<ReminderOptions> options, IOptions<MatchingOptions> matching)
+    PublicLinks links, IOptions<ReminderOptions> options, IOptions<MatchingOptions> matching, CandidatePool pool)
 {
     public async Task<ReminderWork> ForAsync(IDocumentSession session, PlannedReminder plan, HelpRequest r, DateTimeOffset now)
     {
@@ -61,7 +61,7 @@ public sealed class ReminderContent(
     {
         var key = ReminderSchedule.Key(plan.Kind, plan.Occurrence);
         var handled = r.HandledReminders.Count(h => h.StartsWith(key + "/", StringComparison.Ordinal));
-        var invitees = await InviteVolunteers.ChooseAsync(session, r, matching.Value.InviteTopN - handled, matching.Value, text.Catalog, now);
+        var invitees = await InviteVolunteers.ChooseAsync(pool, session, r, matching.Value.InviteTopN - handled, matching.Value, text.Catalog, now);
         var mails = invitees.Select(i =>
         {
             var token = AccountTokens.Issue(session, i.Account.Id, TokenPurpose.ClaimInvitation, now, matching.Value.InvitationLifetime, r.Id);
