@@ -59,7 +59,7 @@ public sealed class Seeder(string connection)
                 {
                     Id = callerIds[i], Name = $"{FirstNames[i % FirstNames.Length]} {LastNames[i / FirstNames.Length % LastNames.Length]}",
                     Phones = [$"+49631{1_000_000 + i}"], Address = $"Musterstraße {i % 200 + 1}", CreatedAt = now.AddDays(-400),
-                };
+                }.WithSearchText();
             }).ToList();
             await store.BulkInsertDocumentsAsync(docs, BulkInsertMode.OverwriteExisting);
         }

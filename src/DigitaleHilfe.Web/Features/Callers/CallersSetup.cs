@@ -1,3 +1,6 @@
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
 namespace DigitaleHilfe.Web.Features.Callers;
 
 public static class CallersSetup
@@ -6,8 +9,23 @@ public static class CallersSetup
     {
         // Who may see a senior's contact details on a request (CallerContactPolicy.cs).
         services.AddSingleton<IAuthorizationHandler, CallerContact.Handler>();
-        // The caller search reads the JSON (SearchText); one GIN index serves it.
-        services.ConfigureMarten(options => options.Schema.For<Caller>().GinIndexJsonData());
+        services.ConfigureMarten(options =>
+        {
+            // Finding a caller by phone number (intake's duplicate check) asks the JSON for containment.
+            options.Schema.For<Caller>().GinIndexJsonData();
+            // The search box looks for any part of a name or number (LIKE '%…%'): a trigram index on a column of
+            // its own answers that without reading all callers (pg_trgm, trusted since PostgreSQL 13, so the
+            // database's owner may create it; docs/operations.md).
+            options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+            options.Policies.ForAllDocuments(mapping =>
+            {
+                if (mapping.DocumentType != typeof(Caller)) return;
+                mapping.DuplicateField(nameof(Caller.SearchText));
+                var index = mapping.AddIndex("search_text");
+                index.Method = IndexMethod.gin;
+                index.Mask = "? gin_trgm_ops";
+            });
+        });
         return services;
     }
 }

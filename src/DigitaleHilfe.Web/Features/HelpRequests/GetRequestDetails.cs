@@ -22,10 +22,16 @@ public static class GetRequestDetails
     {
         public async ValueTask<Details?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var request = await session.LoadAsync<HelpRequest>(query.Id, cancellationToken);
+            // One round trip for the request, its events and its planned reminders; the senior follows by id.
+            var batch = session.CreateBatchQuery();
+            var requestQuery = batch.Load<HelpRequest>(query.Id);
+            var eventsQuery = batch.Events.FetchStream(query.Id);
+            var upcomingQuery = batch.Query<Reminders.PlannedReminder>().Where(p => p.RequestId == query.Id).OrderBy(p => p.DueAt).ToList();
+            await batch.Execute(cancellationToken);
+            var request = await requestQuery;
             if (request is null) return null;
 
-            var events = await session.Events.FetchStreamAsync(query.Id, token: cancellationToken);
+            var events = await eventsQuery;
             var timeline = Timeline.From(events, request.AnonymisedAt);
             if (query.AsOf is { } asOf)
             {
@@ -40,8 +46,7 @@ public static class GetRequestDetails
                 }
             }
             var caller = request.CallerId is { } callerId ? await session.LoadAsync<Caller>(callerId, cancellationToken) : null;
-            var upcoming = await session.Query<Reminders.PlannedReminder>().Where(p => p.RequestId == query.Id).OrderBy(p => p.DueAt)
-                .ToListAsync(cancellationToken);
+            var upcoming = await upcomingQuery;
             return new Details(Privacy.ErasedText.Readable(request), caller, timeline.Count == 0 ? 0 : timeline[^1].Version, timeline)
             {
                 Upcoming = upcoming.Select(p => (Reminders.ReminderKinds.Label(p.Kind), p.DueAt)).ToList(),
