@@ -28,6 +28,12 @@ if ! psql -h 127.0.0.1 -U digitalehilfe -d "$PGBENCH_DB" -qtAc "select 1 from pg
     pgbench -h 127.0.0.1 -U digitalehilfe -i -s 10 -q "$PGBENCH_DB" >/dev/null 2>&1
 fi
 
+# Statements per intake come from pg_stat_statements when the server preloads it
+# (shared_preload_libraries = 'pg_stat_statements'; docs/performance.md); commits are counted either way.
+if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- psql -qtAX -d "$DB" -c "create extension if not exists pg_stat_statements" >/dev/null 2>&1 || true
+fi
+
 dotnet build src/DigitaleHilfe.Web -c Release -v quiet -nologo >/dev/null
 dotnet build tests/DigitaleHilfe.LoadTests -c Release -v quiet -nologo >/dev/null
 load() { dotnet tests/DigitaleHilfe.LoadTests/bin/Release/net10.0/DigitaleHilfe.LoadTests.dll "$@"; }

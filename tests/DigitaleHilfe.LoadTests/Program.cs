@@ -28,6 +28,8 @@ public static class LoadEntry
                                   $"({seeded.Events / seeded.Writing.TotalSeconds:N0} events/s with inline snapshots), {seeded.Callers:N0} callers, {seeded.Volunteers:N0} volunteers.");
                 Console.WriteLine($"Statistics projection rebuilt from {seeded.EventsInStore:N0} events in {seeded.StatisticsRebuild.TotalSeconds:0.0} s " +
                                   $"= {seeded.EventsInStore / seeded.StatisticsRebuild.TotalSeconds:N0} events/s.");
+                Console.WriteLine($"Volunteer activity projection rebuilt from {seeded.EventsInStore:N0} events in {seeded.ActivityRebuild.TotalSeconds:0.0} s " +
+                                  $"= {seeded.EventsInStore / seeded.ActivityRebuild.TotalSeconds:N0} events/s.");
                 return 0;
             }
             case "volunteers":
@@ -40,7 +42,7 @@ public static class LoadEntry
                 var url = new Uri(options.Get("url"));
                 await using var mails = new MailSink();
                 using var app = await AppProcess.StartAsync(options.Get("app"), url, options.Get("connection"), mails.Port);
-                var runner = new Scenarios(url, state, TimeSpan.FromSeconds(options.Int("seconds", 20)), options.Get("pgbench-db", ""), mails);
+                var runner = new Scenarios(url, state, TimeSpan.FromSeconds(options.Int("seconds", 20)), options.Get("pgbench-db", ""), mails, options.Get("connection"));
                 var only = options.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
                 var results = await runner.RunAsync(only);
                 await app.StopAsync();

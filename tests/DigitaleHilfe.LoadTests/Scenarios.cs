@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace DigitaleHilfe.LoadTests;
 
 // The issue's table, scenario by scenario, against a running app (scripts/load.sh starts a Release build).
-public sealed partial class Scenarios(Uri url, State state, TimeSpan duration, string pgbenchDatabase, MailSink? mails)
+public sealed partial class Scenarios(Uri url, State state, TimeSpan duration, string pgbenchDatabase, MailSink? mails, string connection)
 {
     private const int PageSize = 25;
     private readonly HttpClient _client = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
@@ -24,6 +24,15 @@ public sealed partial class Scenarios(Uri url, State state, TimeSpan duration, s
 
         if (Wanted("intake"))
         {
+            // First, while the app is quiet: what one intake costs the database, its background work included.
+            await Task.Delay(TimeSpan.FromSeconds(20));
+            var (commits, statements, intakes) = await new IntakeCost(connection).MeasureAsync(100, i => Intake(500_000 + i));
+            Console.Error.WriteLine($"  Cost of one intake: {commits:0.0} commits, {statements?.ToString("0") ?? "n/a"} statements");
+            results.Add(new Result("Database work per intake, background included", $"{intakes} intakes at 10/s, idle polling subtracted", intakes, 0,
+                double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, "an order of magnitude less background", null)
+            {
+                FailedNote = $"{commits:0.0} commits and {(statements is { } st ? $"{st:0} statements" : "statements n/a (pg_stat_statements not loaded)")} per intake",
+            });
             var mailsFrom = mails?.Now ?? TimeSpan.Zero;
             results.Add(await OpenAsync("Intake `POST /api/v1/help-requests`", 50, i => Intake(i), "p99 ≤ 25 ms", r => r.P99 <= 25));
             var closed = await ClosedAsync("Intake, 8 clients, as many as it takes", 8, i => Intake(100_000 + i));
@@ -62,23 +71,36 @@ public sealed partial class Scenarios(Uri url, State state, TimeSpan duration, s
         return results;
     }
 
-    // The invitations the intake scenarios caused, counted at the SMTP server once no more arrive.
-    private static async Task<Result> MailsAsync(MailSink mails, TimeSpan from)
+    // The invitations the intake scenarios caused, counted at the SMTP server once every reminder due is handled
+    // (or nothing moved for a minute; at most five minutes).
+    private async Task<Result> MailsAsync(MailSink mails, TimeSpan from)
     {
-        var until = DateTime.UtcNow.AddMinutes(3);
-        var last = -1;
-        while (DateTime.UtcNow < until && mails.Count != last)
+        var until = DateTime.UtcNow.AddMinutes(5);
+        var (lastDue, lastMails, lastMove) = (-1L, -1, DateTime.UtcNow);
+        while (DateTime.UtcNow < until && DateTime.UtcNow - lastMove < TimeSpan.FromMinutes(1))
         {
-            last = mails.Count;
+            var due = await DueRemindersAsync();
+            if (due == 0) break;
+            if (due != lastDue || mails.Count != lastMails) (lastDue, lastMails, lastMove) = (due, mails.Count, DateTime.UtcNow);
             await Task.Delay(TimeSpan.FromSeconds(5));
         }
         var (count, duplicates, peak, average) = mails.Since(from);
-        Console.Error.WriteLine($"  Mails: {count} arrived, {duplicates} twice, over {mails.Sessions} SMTP sessions");
-        return new Result("Invitation mails to a local SMTP server", $"{count} mails, {mails.Sessions} SMTP sessions", count, duplicates,
+        var left = await DueRemindersAsync();
+        Console.Error.WriteLine($"  Mails: {count} arrived, {duplicates} twice, over {mails.Sessions} SMTP sessions; {left} reminders still due");
+        return new Result("Invitation mails to a local SMTP server", $"{count} mails, {mails.Sessions} SMTP sessions, {left} still due at the end", count, duplicates,
             double.NaN, double.NaN, double.NaN, double.NaN, peak, "≥ 200 mails/s, each once", duplicates == 0 && peak >= 200)
         {
             FailedNote = $"peak {peak:0}/s over one second, {average:0}/s on average; failed = arrived twice",
         };
+    }
+
+    private async Task<long> DueRemindersAsync()
+    {
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()", db);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private Task<HttpResponseMessage> Intake(int i)

@@ -138,9 +138,9 @@ public static class ListRequests
                 var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
                 // A page beyond the end (the list got shorter, an old link) shows the last page, not "none".
                 if (query.LastPageWhenBeyond && exact && number > pages) number = pages;
-                if (query.LastPageWhenBeyond && !exact && number > pages) return await Handle(query with { At = new PageAt(Last: true) }, ct);
                 // Only ids come from the skipped part of the index; the documents are read for this page alone.
                 var ids = await Ordered(filtered, f.Sort, backwards: false).Select(r => r.Id).Skip((number - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+                if (ids.Count == 0 && number > 1 && query.LastPageWhenBeyond) return await Handle(query with { At = new PageAt(Last: true) }, ct);
                 var docs = ids.Count == 0 ? [] : (await session.LoadManyAsync<HelpRequest>(ct, ids.Take(PageSize))).ToDictionary(r => r.Id);
                 items = ids.Take(PageSize).Where(docs.ContainsKey).Select(id => docs[id]).ToList();
                 (hasPrevious, hasNext) = (number > 1, ids.Count > PageSize);

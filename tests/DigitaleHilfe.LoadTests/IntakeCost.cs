@@ -1,0 +1,66 @@
+using Npgsql;
+
+namespace DigitaleHilfe.LoadTests;
+
+// What one intake costs the database in all, the background work it sets off included: commits from
+// pg_stat_database, statements from pg_stat_statements (when the server loads it), counted over a batch of
+// intakes from before the first until everything they caused has settled.
+public sealed class IntakeCost(string connection)
+{
+    public sealed record Counters(long Commits, long? Statements);
+
+    public async Task<Counters> ReadAsync()
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var commits = new NpgsqlCommand("select xact_commit from pg_stat_database where datname = current_database()", db);
+        var committed = (long)(await commits.ExecuteScalarAsync())!;
+        long? statements = null;
+        try
+        {
+            await using var calls = new NpgsqlCommand(
+                "select coalesce(sum(calls), 0)::bigint from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())", db);
+            statements = (long)(await calls.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException)
+        {
+            // pg_stat_statements is not loaded (shared_preload_libraries); commits alone then.
+        }
+        return new Counters(committed, statements);
+    }
+
+    // Sends intakes one after another at a gentle rate and counts what the database did until the background
+    // has settled, minus what it does when idle (the job server's and daemon's polling, measured first).
+    public async Task<(double Commits, double? Statements, int Intakes)> MeasureAsync(int intakes, Func<int, Task<HttpResponseMessage>> send)
+    {
+        var window = TimeSpan.FromSeconds(10);
+        var idleFrom = await ReadAsync();
+        await Task.Delay(window);
+        var idleTo = await ReadAsync();
+        var idleCommits = (idleTo.Commits - idleFrom.Commits) / window.TotalSeconds;
+        var idleStatements = idleTo.Statements - idleFrom.Statements is { } s ? s / window.TotalSeconds : (double?)null;
+
+        var start = await ReadAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < intakes; i++)
+        {
+            using var response = await send(i);
+            response.EnsureSuccessStatusCode();
+            await Task.Delay(100);
+        }
+        // Settled: a window in which the database did no more than when idle (plus a commit a second of slack).
+        var last = await ReadAsync();
+        for (var round = 0; round < 36; round++)
+        {
+            await Task.Delay(window);
+            var now = await ReadAsync();
+            var rate = (now.Commits - last.Commits) / window.TotalSeconds;
+            last = now;
+            if (rate <= idleCommits + 1) break;
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        var commits = (last.Commits - start.Commits - idleCommits * seconds) / intakes;
+        double? statements = last.Statements - start.Statements is { } total && idleStatements is { } idle ? (total - idle * seconds) / intakes : null;
+        return (commits, statements, intakes);
+    }
+}
