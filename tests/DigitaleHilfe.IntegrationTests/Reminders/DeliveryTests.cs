@@ -77,6 +77,31 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
+    public async Task One_job_sends_the_reminders_of_several_requests_over_one_SMTP_connection_and_a_broken_entry_stops_none_of_them()
+    {
+        await CoordinatorAsync();
+        var requests = new[] { await LogCallAsync(), await LogCallAsync(), await LogCallAsync() };
+        await SettleAsync();
+        var plans = new List<PlannedReminder>();
+        foreach (var request in requests) plans.Add(await PlanAsync(request, ReminderKind.UnclaimedEscalation));
+        App.Clock.SetUtcNow(plans.Max(p => p.DueAt));
+        var entries = new List<string>();
+        foreach (var plan in plans) entries.Add(SendReminders.Entry(await DispatchByHandAsync(plan)));
+        entries.Insert(1, "kaputt");
+        var before = App.Smtp.Sessions;
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var failed = await Should.ThrowAsync<ReminderBatchException>(() => scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync([.. entries]));
+            failed.Message.ShouldContain("1 von 4");
+        }
+
+        MailsAbout("Noch nicht übernommen").Count.ShouldBe(3);
+        (App.Smtp.Sessions - before).ShouldBe(1);
+        foreach (var request in requests) (await RemindersSentAsync(request)).Count(e => e.Kind == "UnclaimedEscalation").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Reminders_still_with_their_job_do_not_hide_those_behind_them()
     {
         await CoordinatorAsync();

@@ -100,7 +100,7 @@ public static class ListRequests
         public Validator()
         {
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Die Seitenzahl muss 1 oder größer sein.");
-            RuleFor(q => q.At).Must(a => a.IsValid).WithMessage("Diese Seitenangabe (after, before, last) ist ungültig. Bitte folgen Sie den Links next und previous.");
+            RuleFor(q => q.At).Must(a => a is null || a.IsValid).WithMessage("Diese Seitenangabe (after, before, last) ist ungültig. Bitte folgen Sie den Links next und previous.");
         }
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Reminders;
 
-// Hands reminders that are due to Hangfire, one job each. Runs every DispatchInterval on every node
+// Hands reminders that are due to Hangfire, up to SendReminders.PerJob in one job. Runs every DispatchInterval on every node
 // (see ReminderClock) and right after the planner stored something due at once; a distributed lock
 // in Hangfire's storage lets one node at a time do it. The plan's own clock (TimeProvider) decides
 // what is due, which is also what lets the tests move time.
@@ -55,7 +55,11 @@ public sealed class DispatchReminders(
         // Saved before enqueueing: a job always finds its key. A crash in between leaves a delivery
         // that the lease hands out again.
         await session.SaveChangesAsync();
-        foreach (var d in dispatched) jobs.Enqueue<SendReminder>(job => job.RunAsync(d.Id, d.DispatchKey!.Value));
+        foreach (var chunk in dispatched.Chunk(SendReminders.PerJob))
+        {
+            var entries = chunk.Select(SendReminders.Entry).ToArray();
+            jobs.Enqueue<SendReminders>(job => job.RunAsync(entries));
+        }
         logger.LogInformation("Dispatched {Count} reminders.", dispatched.Count);
         return dispatched.Count;
     }

@@ -26,6 +26,7 @@ public static class RemindersSetup
         services.AddSingleton<ReminderContent>();
         services.AddScoped<DispatchReminders>();
         services.AddScoped<SendReminder>();
+        services.AddScoped<SendReminders>();
         services.AddScoped<WeeklyDigest>();
         services.ConfigureMarten((provider, options) =>
         {

@@ -29,4 +29,8 @@ public interface IEmailSender
     // Several messages over one SMTP connection; never throws for a delivery failure, but says per
     // message what happened, so that a caller can retry only the transient ones.
     Task<IReadOnlyList<DeliveryResult>> SendBatchAsync(IReadOnlyList<EmailMessage> messages, CancellationToken cancellationToken = default);
+
+    // Until disposed, the batches sent in this flow of work share one SMTP connection (a job sending the
+    // reminders of a whole dispatch round), instead of one connection per batch.
+    IAsyncDisposable HoldConnection();
 }

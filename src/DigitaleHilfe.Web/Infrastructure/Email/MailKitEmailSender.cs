@@ -8,6 +8,39 @@ namespace DigitaleHilfe.Web.Infrastructure.Email;
 
 public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
+    // The connection a HoldConnection() scope keeps open between batches; null outside such a scope.
+    private sealed class Held : IAsyncDisposable
+    {
+        public SmtpClient? Client;
+
+        // Not an async method: clearing the AsyncLocal must reach the caller's flow, which an async method's
+        // own copy of the context would not.
+        public ValueTask DisposeAsync()
+        {
+            Current.Value = null;
+            var client = Client;
+            Client = null;
+            return new ValueTask(Close(client));
+        }
+    }
+
+    private static readonly AsyncLocal<Held?> Current = new();
+
+    public IAsyncDisposable HoldConnection()
+    {
+        var held = new Held();
+        Current.Value = held;
+        return held;
+    }
+
+    private static async Task Close(SmtpClient? client)
+    {
+        if (client is null) return;
+        try { if (client.IsConnected) await client.DisconnectAsync(quit: true, CancellationToken.None); }
+        catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException) { }
+        client.Dispose();
+    }
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var smtp = options.Value;
@@ -21,7 +54,10 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         var results = new DeliveryResult[messages.Count];
         if (messages.Count == 0) return results;
         var smtp = options.Value;
-        SmtpClient? client = null;
+        var held = Current.Value;
+        // A held connection is reused while it is still up; anything wrong with it and the batch starts afresh.
+        var client = held?.Client is { IsConnected: true } kept ? kept : null;
+        if (held is not null) held.Client = null;
         var progress = new DataProgress();
         var current = -1;
         try
@@ -66,12 +102,8 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         }
         finally
         {
-            if (client is not null)
-            {
-                try { if (client.IsConnected) await client.DisconnectAsync(quit: true, CancellationToken.None); }
-                catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException) { }
-                client.Dispose();
-            }
+            if (held is not null && client is { IsConnected: true }) held.Client = client;
+            else await Close(client);
         }
         return results;
     }
