@@ -19,13 +19,12 @@ public sealed class ApiKeyAuthentication(
         var key = header["Bearer ".Length..].Trim();
         if (key.Length is 0 or > 200) return AuthenticateResult.Fail("malformed key");
 
-        // Key and account in one round trip: every API call (the phone system's intake too) pays for it.
+        // Two loads by id (0.01 ms each in PostgreSQL); Marten's Include would save a round trip but builds a
+        // temporary table per call, a hundred times dearer (docs/performance.md).
         await using var session = store.QuerySession();
-        var hash = Secrets.Hash(key);
-        Account? account = null;
-        var stored = await session.Query<ApiKey>().Include<Account>(k => k.AccountId, a => account = a).Where(k => k.Id == hash)
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var stored = await session.LoadAsync<ApiKey>(Secrets.Hash(key), Context.RequestAborted);
         if (stored is not { RevokedAt: null }) return AuthenticateResult.Fail("unknown or revoked key");
+        var account = await session.LoadAsync<Account>(stored.AccountId, Context.RequestAborted);
         if (account is not { Active: true }) return AuthenticateResult.Fail("account deactivated");
 
         var principal = SignIn.Principal(account, Guid.Empty, SchemeName);
