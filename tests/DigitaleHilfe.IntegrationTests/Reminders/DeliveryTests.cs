@@ -102,6 +102,25 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     }
 
     [Fact]
+    public async Task A_full_dispatch_round_is_followed_by_the_next_at_once_until_nothing_is_due()
+    {
+        await CoordinatorAsync();
+        var requests = new List<Guid>();
+        for (var i = 0; i < 5; i++) requests.Add(await LogCallAsync());
+        await SettleAsync();
+        App.Clock.SetUtcNow((await PlanAsync(requests[^1], ReminderKind.UnclaimedEscalation)).DueAt);
+        var smallRounds = App.Variant(("Reminders:DispatchBatchSize", "2"));
+
+        await using (var scope = smallRounds.Services.CreateAsyncScope())
+            (await scope.ServiceProvider.GetRequiredService<DispatchReminders>().RunAsync()).ShouldBe(2);
+
+        // No further round by hand: the first one enqueued the next (run by the suite's job server).
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (MailsAbout("Noch nicht übernommen").Count < 5 && DateTime.UtcNow < until) await Task.Delay(200);
+        MailsAbout("Noch nicht übernommen").Count.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task Reminders_still_with_their_job_do_not_hide_those_behind_them()
     {
         await CoordinatorAsync();

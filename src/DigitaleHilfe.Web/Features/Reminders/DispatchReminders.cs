@@ -60,6 +60,9 @@ public sealed class DispatchReminders(
             var entries = chunk.Select(SendReminders.Entry).ToArray();
             jobs.Enqueue<SendReminders>(job => job.RunAsync(entries));
         }
+        // A full round means more may be due: the next round follows at once instead of a DispatchInterval later
+        // (a burst of intakes left thousands of invitations waiting a minute per 200, docs/performance.md).
+        if (dispatched.Count == batch) jobs.Enqueue<DispatchReminders>(d => d.RunAsync());
         logger.LogInformation("Dispatched {Count} reminders.", dispatched.Count);
         return dispatched.Count;
     }
