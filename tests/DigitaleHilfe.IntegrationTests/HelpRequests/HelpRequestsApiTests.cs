@@ -166,6 +166,11 @@ public sealed class HelpRequestsApiTests(AppFixture app) : IntegrationTest(app)
     [InlineData("?status=Vergessen")]
     [InlineData("?page=0")]
     [InlineData("?page=abc")]
+    [InlineData("?after=%00")]
+    [InlineData("?after=1.99999999999999999999.0123456789abcdef0123456789abcdef")]
+    [InlineData("?before=0.-1.0123456789abcdef0123456789abcdef")]
+    [InlineData("?after=0.1.0123456789abcdef0123456789abcdef&before=0.1.0123456789abcdef0123456789abcdef")]
+    [InlineData("?last=vielleicht")]
     public async Task List_with_bad_query_parameters_is_a_400(string query)
     {
         var response = await (await Api()).GetAsync(Url + query);

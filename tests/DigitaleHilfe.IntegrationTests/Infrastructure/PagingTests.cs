@@ -13,6 +13,11 @@ public sealed class PagingTests(AppFixture app) : IntegrationTest(app)
     [InlineData("/HelpRequests?page=100000001", Role.Operator)]
     [InlineData("/Emails/Undeliverable?page=100000001", Role.Coordinator)]
     [InlineData("/Emails/Undeliverable?page=-3&done=vielleicht", Role.Coordinator)]
+    [InlineData("/HelpRequests?after=%00kaputt", Role.Operator)]
+    [InlineData("/HelpRequests?before=1.99999999999999999999.0123456789abcdef0123456789abcdef", Role.Operator)]
+    [InlineData("/HelpRequests?after=0.1.0123456789abcdef0123456789abcdef&last=true", Role.Operator)]
+    [InlineData("/HelpRequests?last=vielleicht", Role.Operator)]
+    [InlineData("/HelpRequests?after=0.0.0123456789abcdef0123456789abcdef", Role.Operator)]
     public async Task A_page_number_far_beyond_the_end_shows_an_empty_page_not_an_error(string url, Role role)
     {
         var client = await App.SignedInClientAsync(role);
