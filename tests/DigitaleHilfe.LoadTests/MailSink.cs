@@ -28,6 +28,7 @@ public sealed class MailSink : MessageStore, IAsyncDisposable
         listener.Stop();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(this);
+        services.Add((SmtpServer.Net.IEndpointListenerFactory)new PromptListenerFactory());
         var server = new SmtpServer.SmtpServer(new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build(), services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
@@ -55,6 +56,45 @@ public sealed class MailSink : MessageStore, IAsyncDisposable
         var perSecond = mails.GroupBy(m => (int)m.At.TotalSeconds).Select(g => g.Count()).DefaultIfEmpty(0).Max();
         var span = mails.Count < 2 ? 0 : (mails[^1].At - mails[0].At).TotalSeconds;
         return (mails.Count, duplicates, perSecond, span > 0 ? mails.Count / span : mails.Count);
+    }
+
+    // Replies go out at once (no Nagle). SmtpServer flushes each reply of a pipelined MAIL FROM/RCPT TO on its own;
+    // with Nagle the second one waited for the client's delayed acknowledgement, 40 ms on every mail, which
+    // a real mail server does not do (Postfix sends the replies to pipelined commands together).
+    private sealed class PromptListenerFactory : SmtpServer.Net.IEndpointListenerFactory
+    {
+        public SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpoint)
+        {
+            var listener = new TcpListener(endpoint.Endpoint);
+            listener.Start();
+            return new PromptListener(listener);
+        }
+    }
+
+    private sealed class PromptListener(TcpListener listener) : SmtpServer.Net.IEndpointListener
+    {
+        public async Task<SmtpServer.IO.ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            context.Properties.Add(SmtpServer.Net.EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint);
+            return new Pipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    private sealed class Pipe(TcpClient client) : SmtpServer.IO.ISecurableDuplexPipe
+    {
+        public System.IO.Pipelines.PipeReader Input { get; } = System.IO.Pipelines.PipeReader.Create(client.GetStream());
+        public System.IO.Pipelines.PipeWriter Output { get; } = System.IO.Pipelines.PipeWriter.Create(client.GetStream());
+        public bool IsSecure => false;
+        public System.Security.Authentication.SslProtocols SslProtocol => System.Security.Authentication.SslProtocols.None;
+
+        public Task UpgradeAsync(System.Security.Cryptography.X509Certificates.X509Certificate certificate,
+            System.Security.Authentication.SslProtocols protocols, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public void Dispose() => client.Dispose();
     }
 
     public async ValueTask DisposeAsync()

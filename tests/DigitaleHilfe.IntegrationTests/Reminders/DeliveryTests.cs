@@ -276,4 +276,68 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
         // The job that met the refusal ends as failed in /jobs, without retries.
         App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedCount().ShouldBeGreaterThan(failedBefore);
     }
+
+    [Fact]
+    public async Task A_request_that_changes_while_its_job_is_mailing_gets_its_reminder_recorded_once_after_the_change_and_the_others_of_the_job_too()
+    {
+        await CoordinatorAsync();
+        var requests = new[] { await LogCallAsync(), await LogCallAsync(), await LogCallAsync() };
+        await SettleAsync();
+        var plans = new List<PlannedReminder>();
+        foreach (var request in requests) plans.Add(await PlanAsync(request, ReminderKind.UnclaimedEscalation));
+        App.Clock.SetUtcNow(plans.Max(p => p.DueAt));
+        var entries = new List<string>();
+        foreach (var plan in plans) entries.Add(SendReminders.Entry(await DispatchByHandAsync(plan)));
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+
+        App.Smtp.AnswerDelay = TimeSpan.FromMilliseconds(300);
+        try
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var job = scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync([.. entries]);
+            await App.Smtp.WaitForMessageAsync(m => (m.Subject ?? "").Contains("Noch nicht übernommen"));
+            // Somebody writes a note on the second request while the job is still talking to the mail server.
+            await using (var session = store.LightweightSession())
+            {
+                session.Events.Append(requests[1], new NoteAdded(requests[1], "Bitte vormittags anrufen", "Koordination", App.Clock.GetUtcNow()));
+                await session.SaveChangesAsync();
+            }
+            await job;
+        }
+        finally
+        {
+            App.Smtp.AnswerDelay = TimeSpan.Zero;
+        }
+
+        MailsAbout("Noch nicht übernommen").Count.ShouldBe(3);
+        foreach (var request in requests) (await RemindersSentAsync(request)).Count(e => e.Kind == "UnclaimedEscalation").ShouldBe(1);
+        await using var check = App.QuerySession();
+        var changed = (await check.Events.FetchStreamAsync(requests[1])).Select(e => e.Data).ToList();
+        changed.FindIndex(e => e is ReminderSent).ShouldBeGreaterThan(changed.FindIndex(e => e is NoteAdded));
+        var deliveries = await check.LoadManyAsync<ReminderDelivery>(plans.Select(p => p.DeliveryId).ToArray());
+        deliveries.Count.ShouldBe(3);
+        deliveries.ShouldAllBe(d => d.Done);
+    }
+
+    [Fact]
+    public async Task Two_reminders_of_one_request_in_one_job_are_both_handled()
+    {
+        var coordinator = await CoordinatorAsync();
+        var request = (await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" })).Id;
+        await SettleAsync();
+        var later = await VolunteerAsync(topics: ["online-banking"]);   // joined after the first invitations: the widening invites her
+        var escalation = await PlanAsync(request, ReminderKind.UnclaimedEscalation);
+        var widening = await PlanAsync(request, ReminderKind.UnclaimedWidening);
+        App.Clock.SetUtcNow(widening.DueAt);
+        string[] entries = [SendReminders.Entry(await DispatchByHandAsync(escalation)), SendReminders.Entry(await DispatchByHandAsync(widening))];
+
+        await using (var scope = App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync(entries);
+
+        MailsTo(coordinator.Email).Count(m => m.Subject!.Contains("Noch nicht übernommen")).ShouldBe(1);
+        MailsTo(later.Account.Email).Count.ShouldBe(1);
+        var sent = await RemindersSentAsync(request);
+        sent.Count(e => e.Kind == "UnclaimedEscalation").ShouldBe(1);
+        sent.Count(e => e.Kind == "UnclaimedWidening").ShouldBe(1);
+    }
 }

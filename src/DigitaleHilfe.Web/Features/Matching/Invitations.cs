@@ -16,12 +16,12 @@ public static class InviteVolunteers
     public sealed record Invitee(Suggestion Suggestion, Account Account);
 
     public static async Task<IReadOnlyList<Invitee>> ChooseAsync(
-        CandidatePool pool, IDocumentSession session, HelpRequest request, int count, MatchingOptions options, Catalog.Catalog catalog, DateTimeOffset now,
+        CandidateBatch pool, IDocumentSession session, HelpRequest request, int count, MatchingOptions options, Catalog.Catalog catalog, DateTimeOffset now,
         CancellationToken ct = default)
     {
         if (request.Status != RequestStatus.Open || count <= 0) return [];
         var caller = request.CallerId is { } id ? await session.LoadAsync<Caller>(id, ct) : null;
-        var candidates = await Candidates.LoadAsync(pool, session, caller, now, ct);
+        var candidates = pool.For(caller);
         var ranked = MatchScore.Rank(Candidates.For(request, caller, catalog), candidates, options, topicLabel: catalog.TopicLabel);
 
         var chosen = new List<Invitee>();
@@ -30,7 +30,7 @@ public static class InviteVolunteers
             if (chosen.Count == count) break;
             var profile = candidates.First(c => c.VolunteerId == suggestion.VolunteerId).Profile;
             if (!await WantsOneMoreAsync(session, profile, now, ct)) continue;
-            if (await session.LoadAsync<Account>(suggestion.VolunteerId, ct) is not { Active: true } account) continue;
+            if (pool.Account(suggestion.VolunteerId) is not { Active: true } account) continue;
             chosen.Add(new Invitee(suggestion, account));
         }
         return chosen;

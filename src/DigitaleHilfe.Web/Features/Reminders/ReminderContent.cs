@@ -15,7 +15,8 @@ public sealed class ReminderContent(
     ReminderText text, VolunteerReminders volunteers, SeniorReminders seniors, CoordinatorReminders coordinators,
     PublicLinks links, IOptions<ReminderOptions> options, IOptions<MatchingOptions> matching, CandidatePool pool)
 {
-    public async Task<ReminderWork> ForAsync(IDocumentSession session, PlannedReminder plan, HelpRequest r, DateTimeOffset now)
+    // Invitations are matched against `candidates` when a job of several reminders read them once for all.
+    public async Task<ReminderWork> ForAsync(IDocumentSession session, PlannedReminder plan, HelpRequest r, DateTimeOffset now, CandidateBatch? candidates = null)
     {
         var volunteer = r.VolunteerId is { } v ? await session.LoadAsync<Account>(v) : null;
         var emails = await EmailsAsync(session, r.VolunteerId);
@@ -23,7 +24,7 @@ public sealed class ReminderContent(
 
         return plan.Kind switch
         {
-            ReminderKind.Invitation or ReminderKind.UnclaimedWidening => await InvitationsAsync(session, plan, r, now),
+            ReminderKind.Invitation or ReminderKind.UnclaimedWidening => await InvitationsAsync(session, plan, r, now, candidates),
             ReminderKind.ClaimConfirmation when emails.ClaimDetails =>
                 Mails(VolunteerReminders.To(volunteer, volunteers.ClaimConfirmation(r, caller, await NotesAsync(session, r.Id)))),
             ReminderKind.AppointmentConfirmation or ReminderKind.AppointmentReminder => Mails(
@@ -57,11 +58,12 @@ public sealed class ReminderContent(
     // The best volunteers not invited yet, as many as this occurrence still lacks (a retry after a
     // partial delivery tops up, it does not invite a whole new set). VolunteersInvited lists only those
     // whose invitation really went out, so the timeline says what happened.
-    private async Task<ReminderWork> InvitationsAsync(IDocumentSession session, PlannedReminder plan, HelpRequest r, DateTimeOffset now)
+    private async Task<ReminderWork> InvitationsAsync(IDocumentSession session, PlannedReminder plan, HelpRequest r, DateTimeOffset now, CandidateBatch? candidates)
     {
+        candidates ??= await CandidateBatch.LoadAsync(pool, session, r.CallerId is { } c ? [c] : [], now, CancellationToken.None);
         var key = ReminderSchedule.Key(plan.Kind, plan.Occurrence);
         var handled = r.HandledReminders.Count(h => h.StartsWith(key + "/", StringComparison.Ordinal));
-        var invitees = await InviteVolunteers.ChooseAsync(pool, session, r, matching.Value.InviteTopN - handled, matching.Value, text.Catalog, now);
+        var invitees = await InviteVolunteers.ChooseAsync(candidates, session, r, matching.Value.InviteTopN - handled, matching.Value, text.Catalog, now);
         var mails = invitees.Select(i =>
         {
             var token = AccountTokens.Issue(session, i.Account.Id, TokenPurpose.ClaimInvitation, now, matching.Value.InvitationLifetime, r.Id);

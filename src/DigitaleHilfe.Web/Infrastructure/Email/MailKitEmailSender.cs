@@ -117,7 +117,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+            await client.ConnectAsync(await OpenSocketAsync(smtp, cancellationToken), smtp.Host, smtp.Port, smtp.Security, cancellationToken);
             if (!string.IsNullOrEmpty(smtp.User))
                 await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
             return client;
@@ -125,6 +125,31 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         catch
         {
             client.Dispose();
+            throw;
+        }
+    }
+
+    // Our own socket, without Nagle's algorithm: MailKit writes a mail's last bytes in a small segment of their
+    // own, which then waited for the server's delayed acknowledgement, 40 ms on Linux, every mail
+    // (docs/performance.md: 44 ms of every mail's 45 before).
+    private static async Task<Socket> OpenSocketAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(smtp.Timeout);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(smtp.Host, smtp.Port, timeout.Token);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"Der Mailserver {smtp.Host}:{smtp.Port} hat sich nicht gemeldet.");
+        }
+        catch
+        {
+            socket.Dispose();
             throw;
         }
     }

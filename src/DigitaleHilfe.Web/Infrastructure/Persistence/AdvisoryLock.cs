@@ -4,25 +4,32 @@ using Npgsql;
 
 namespace DigitaleHilfe.Web.Infrastructure.Persistence;
 
-// A PostgreSQL advisory lock held on a connection of its own until disposed. Every app node shares
+// PostgreSQL advisory locks held on a connection of their own until disposed. Every app node shares
 // the database, so whatever runs under the same name runs one at a time across all nodes (the last
-// admin, the failed sign-ins of one account). A node that dies loses its connection and the lock with it.
+// admin, the failed sign-ins of one account, one reminder). A node that dies loses its connection and the locks with it.
 public sealed class AdvisoryLock : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
-    private readonly long _key;
 
-    private AdvisoryLock(NpgsqlConnection connection, long key) => (_connection, _key) = (connection, key);
+    private AdvisoryLock(NpgsqlConnection connection) => _connection = connection;
 
-    public static async Task<AdvisoryLock> AcquireAsync(NpgsqlDataSource database, string name, CancellationToken ct = default)
+    public static Task<AdvisoryLock> AcquireAsync(NpgsqlDataSource database, string name, CancellationToken ct = default) =>
+        AcquireAllAsync(database, [name], ct);
+
+    // Several locks in one statement, always in the same order, so that two holders of overlapping sets wait
+    // for each other instead of deadlocking.
+    public static async Task<AdvisoryLock> AcquireAllAsync(NpgsqlDataSource database, IEnumerable<string> names, CancellationToken ct = default)
     {
-        var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
+        var keys = names.Select(Key).Distinct().Order().ToArray();
         var connection = await database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand("select pg_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            await using var command = new NpgsqlCommand("select count(pg_advisory_lock(k)) from unnest($1::bigint[]) as k", connection)
+            {
+                Parameters = { new() { Value = keys } },
+            };
             await command.ExecuteNonQueryAsync(ct);
-            return new AdvisoryLock(connection, key);
+            return new AdvisoryLock(connection);
         }
         catch
         {
@@ -31,11 +38,13 @@ public sealed class AdvisoryLock : IAsyncDisposable
         }
     }
 
+    private static long Key(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await using var command = new NpgsqlCommand("select pg_advisory_unlock($1)", _connection) { Parameters = { new() { Value = _key } } };
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock_all()", _connection);
             await command.ExecuteNonQueryAsync();
         }
         finally
