@@ -30,6 +30,10 @@ public static class LoadEntry
                                   $"= {seeded.EventsInStore / seeded.StatisticsRebuild.TotalSeconds:N0} events/s.");
                 Console.WriteLine($"Volunteer activity projection rebuilt from {seeded.EventsInStore:N0} events in {seeded.ActivityRebuild.TotalSeconds:0.0} s " +
                                   $"= {seeded.EventsInStore / seeded.ActivityRebuild.TotalSeconds:N0} events/s.");
+                Console.WriteLine($"Request snapshots rebuilt from {seeded.EventsInStore:N0} events in {seeded.SnapshotRebuild.TotalSeconds:0.0} s " +
+                                  $"= {seeded.EventsInStore / seeded.SnapshotRebuild.TotalSeconds:N0} events/s.");
+                Console.WriteLine($"Volunteer profiles rebuilt from {seeded.EventsInStore:N0} events in {seeded.ProfileRebuild.TotalSeconds:0.0} s " +
+                                  $"= {seeded.EventsInStore / seeded.ProfileRebuild.TotalSeconds:N0} events/s.");
                 return 0;
             }
             case "volunteers":

@@ -105,6 +105,16 @@ public sealed class Seeder(string connection)
         using (var daemon = await store.BuildProjectionDaemonAsync())
             await daemon.RebuildProjectionAsync<VolunteerActivityProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
         activity.Stop();
+        // The request snapshots (written inline while seeding) and the volunteers' profiles, rebuilt from all events as
+        // after a change to their Apply methods.
+        var snapshots = Stopwatch.StartNew();
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync<DigitaleHilfe.Web.Features.HelpRequests.HelpRequest>(TimeSpan.FromMinutes(30), CancellationToken.None);
+        snapshots.Stop();
+        var profiles = Stopwatch.StartNew();
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync<DigitaleHilfe.Web.Features.Volunteers.VolunteerProfile>(TimeSpan.FromMinutes(30), CancellationToken.None);
+        profiles.Stop();
         await ExecuteAsync("""
             insert into digitalehilfe.mt_event_progression (name, last_seq_id, last_updated)
             select 'ReminderPlanner:All', max(seq_id), now() from digitalehilfe.mt_events
@@ -113,7 +123,7 @@ public sealed class Seeder(string connection)
         await ExecuteAsync("vacuum analyze");
         return new SeedResult(requests, events, callers, volunteerIds.Length, requestsSeeded, rebuild.Elapsed, await CountAsync("select count(*) from digitalehilfe.mt_events"))
         {
-            ActivityRebuild = activity.Elapsed,
+            ActivityRebuild = activity.Elapsed, SnapshotRebuild = snapshots.Elapsed, ProfileRebuild = profiles.Elapsed,
         };
     }
 
@@ -245,4 +255,6 @@ public sealed record State(string CoordinatorKey, string OperatorKey, List<Guid>
 public sealed record SeedResult(int Requests, int Events, int Callers, int Volunteers, TimeSpan Writing, TimeSpan StatisticsRebuild, long EventsInStore)
 {
     public TimeSpan ActivityRebuild { get; init; }
+    public TimeSpan SnapshotRebuild { get; init; }
+    public TimeSpan ProfileRebuild { get; init; }
 }

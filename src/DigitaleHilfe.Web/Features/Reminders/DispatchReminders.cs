@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace DigitaleHilfe.Web.Features.Reminders;
 
 // Hands reminders that are due to Hangfire, up to SendReminders.PerJob in one job. Runs every DispatchInterval on every node
-// (see ReminderClock) and right after the planner stored something due at once; a distributed lock
+// and soon after the planner stored something due at once (see ReminderClock); a distributed lock
 // in Hangfire's storage lets one node at a time do it. The plan's own clock (TimeProvider) decides
 // what is due, which is also what lets the tests move time.
 public sealed class DispatchReminders(
@@ -68,14 +68,19 @@ public sealed class DispatchReminders(
     }
 }
 
-// The dispatch round on every node, every DispatchInterval.
-public sealed class ReminderClock(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, ILogger<ReminderClock> logger) : BackgroundService
+// The dispatch round on every node, every DispatchInterval, and soon after the planner stored something due
+// at once. "Soon": DispatchGather later, so that the invitations of a busy minute go in a few rounds and jobs,
+// not in a Hangfire job of their own for each new request (docs/performance.md).
+public sealed class ReminderClock(IServiceScopeFactory scopes, DispatchSignal signal, IOptions<ReminderOptions> options, ILogger<ReminderClock> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DispatchInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var (interval, gather) = (options.Value.DispatchInterval, options.Value.DispatchGather);
+            if (await signal.WaitAsync(interval, stoppingToken)) await Task.Delay(gather < interval ? gather : interval, stoppingToken);
+            var requested = signal.Requested;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -85,6 +90,38 @@ public sealed class ReminderClock(IServiceScopeFactory scopes, IOptions<Reminder
             {
                 logger.LogError(e, "Dispatching reminders failed; trying again in {Interval}.", options.Value.DispatchInterval);
             }
+            finally
+            {
+                signal.Answered(requested);
+            }
         }
+    }
+}
+
+// Wakes this node's dispatch round early. Raised any number of times before the round starts, it starts once.
+// Idle once a round that began after the last raise is over (the tests wait for that before they move the clock).
+public sealed class DispatchSignal
+{
+    private readonly SemaphoreSlim _raised = new(0, 1);
+    private long _requested, _answered;
+
+    public bool Idle => Interlocked.Read(ref _answered) >= Interlocked.Read(ref _requested);
+
+    public void Raise()
+    {
+        Interlocked.Increment(ref _requested);
+        try { _raised.Release(); }
+        catch (SemaphoreFullException) { }   // already raised
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _raised.WaitAsync(timeout, ct);
+
+    // Read when a round begins; handed to Answered when it is over.
+    public long Requested => Interlocked.Read(ref _requested);
+
+    public void Answered(long requested)
+    {
+        for (var seen = Interlocked.Read(ref _answered); seen < requested; seen = Interlocked.Read(ref _answered))
+            if (Interlocked.CompareExchange(ref _answered, requested, seen) == seen) return;
     }
 }

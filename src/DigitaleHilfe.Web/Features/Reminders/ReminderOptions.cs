@@ -27,6 +27,9 @@ public sealed class ReminderOptions
 
     // How often due reminders are looked for (every app node looks; one at a time dispatches).
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+    // After the planner stored a reminder due at once, the round waits this long for more (a burst of intakes
+    // then goes in one round and a few jobs instead of one each).
+    public TimeSpan DispatchGather { get; set; } = TimeSpan.FromSeconds(1);
     // At most this many reminders are handed to Hangfire per round; the rest follow in the next.
     public int DispatchBatchSize { get; set; } = 200;
     // A dispatched reminder whose job has not reported back after this long is dispatched again

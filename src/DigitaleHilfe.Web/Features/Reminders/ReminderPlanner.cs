@@ -1,7 +1,6 @@
 using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
-using Hangfire;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten.Services;
@@ -18,12 +17,12 @@ public sealed class ReminderPlanner : SubscriptionBase
 {
     private readonly IOptions<ReminderOptions> options;
     private readonly TimeProvider clock;
-    private readonly IBackgroundJobClient jobs;
+    private readonly DispatchSignal dispatch;
     private readonly ILogger<ReminderPlanner> logger;
 
-    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, IBackgroundJobClient jobs, ILogger<ReminderPlanner> logger)
+    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, DispatchSignal dispatch, ILogger<ReminderPlanner> logger)
     {
-        (this.options, this.clock, this.jobs, this.logger) = (options, clock, jobs, logger);
+        (this.options, this.clock, this.dispatch, this.logger) = (options, clock, dispatch, logger);
         Name = "ReminderPlanner";
     }
 
@@ -79,8 +78,8 @@ public sealed class ReminderPlanner : SubscriptionBase
                 operations.Delete<PlannedReminder>(gone.Id);
         }
         // Reminders due at once (invitations, confirmations) should not wait for the next dispatch
-        // round; if this enqueue is lost, that round picks them up anyway.
-        return dueNow ? new DispatchSoon(jobs) : NullChangeListener.Instance;
+        // round: this node's round starts soon. If the signal is lost with the node, the next round picks them up anyway.
+        return dueNow ? new DispatchSoon(dispatch) : NullChangeListener.Instance;
     }
 
     // A snapshot stored before reminders existed lacks the times they count from (StatusSince and
@@ -93,11 +92,11 @@ public sealed class ReminderPlanner : SubscriptionBase
         return rebuilt;
     }
 
-    private sealed class DispatchSoon(IBackgroundJobClient jobs) : IChangeListener
+    private sealed class DispatchSoon(DispatchSignal dispatch) : IChangeListener
     {
         public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
         {
-            jobs.Enqueue<DispatchReminders>(d => d.RunAsync());
+            dispatch.Raise();
             return Task.CompletedTask;
         }
 

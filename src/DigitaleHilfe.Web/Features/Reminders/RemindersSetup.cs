@@ -15,10 +15,12 @@ public static class RemindersSetup
                 }.All(t => t >= TimeSpan.Zero), "Reminders: delays must not be negative.")
             .Validate(o => o.DispatchInterval > TimeSpan.Zero && o.DispatchLease > TimeSpan.Zero && o.DispatchBatchSize > 0,
                 "Reminders:DispatchInterval, DispatchLease and DispatchBatchSize must be positive.")
+            .Validate(o => o.DispatchGather >= TimeSpan.Zero, "Reminders:DispatchGather must not be negative.")
             .Validate(o => o.RetryDelays.All(d => d > TimeSpan.Zero), "Reminders:RetryDelays must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<DispatchSignal>();
         services.AddSingleton<ReminderText>();
         services.AddSingleton<VolunteerReminders>();
         services.AddSingleton<SeniorReminders>();

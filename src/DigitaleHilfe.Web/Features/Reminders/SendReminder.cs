@@ -26,7 +26,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // before. Arguments are ids only, never an address or a name.
 public sealed class SendReminder(
     IDocumentStore store, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
-    IBackgroundJobClient jobs, NpgsqlDataSource database, CandidatePool pool, ILogger<SendReminder> logger)
+    DispatchSignal dispatch, NpgsqlDataSource database, CandidatePool pool, ILogger<SendReminder> logger)
 {
     public readonly record struct Entry(string DeliveryId, Guid DispatchKey);
 
@@ -266,7 +266,7 @@ public sealed class SendReminder(
         }
     }
 
-    // The dispatcher sends one reminder per request at a time; the next ones due go now, not a round later.
+    // The dispatcher sends one reminder per request at a time; the next ones due go in this node's next round, soon.
     private async Task DispatchNextForAsync(IReadOnlyList<string> planIds, DateTimeOffset now)
     {
         var requestIds = planIds.Select(RequestIdOf).OfType<Guid>().Distinct().ToArray();
@@ -274,7 +274,7 @@ public sealed class SendReminder(
         var ids = planIds.ToArray();
         await using var session = store.QuerySession();
         if (await session.Query<PlannedReminder>().AnyAsync(p => p.RequestId.IsOneOf(requestIds) && p.DueAt <= now && !p.Id.IsOneOf(ids)))
-            jobs.Enqueue<DispatchReminders>(d => d.RunAsync());
+            dispatch.Raise();
     }
 
     private async Task RecordAfterConflictAsync(
