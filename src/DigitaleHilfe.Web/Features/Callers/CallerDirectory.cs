@@ -9,9 +9,9 @@ public static class CallerDirectory
         session.Query<Caller>().Where(c => c.Phones.Contains(e164) && c.MergedInto == null).ToListAsync(ct);
 
     // The caller a call belongs to: the one the operator picked, else the one known under this number,
-    // else a new entry. A picked caller learns the number if it is new to them. Stored in the session,
-    // so caller and request are saved together.
-    public static async Task<Caller> ResolveAsync(
+    // else a new entry. A picked caller learns the number if it is new to them. Returned with the caller as
+    // stored (null for a new one): the intake stores it with the request only when something changed.
+    public static async Task<(Caller? Stored, Caller Caller)> ResolveAsync(
         IDocumentSession session, Guid? pickedId, string phone, string name, DateTimeOffset now, CancellationToken ct)
     {
         var caller = pickedId is { } id
@@ -21,11 +21,10 @@ public static class CallerDirectory
         if (pickedId is not null && caller is null)
             throw new InputValidationException(new Dictionary<string, string[]> { ["CallerId"] = ["Diese Person gibt es nicht mehr. Bitte suchen Sie erneut."] });
 
+        var stored = caller;
         caller ??= new Caller { Id = Guid.CreateVersion7(now), Name = name.Trim(), CreatedAt = now };
         if (!caller.Phones.Contains(phone)) caller = caller with { Phones = [.. caller.Phones, phone] };
         if (caller.Name.Length == 0 && name.Trim().Length > 0) caller = caller with { Name = name.Trim() };
-        caller = caller.WithSearchText();
-        session.Store(caller);
-        return caller;
+        return (stored, caller);
     }
 }

@@ -98,11 +98,12 @@ public static class LogCall
 
             var now = clock.GetUtcNow();
             var phone = Phones.Normalise(command.Phone).E164!;
-            var caller = await CallerDirectory.ResolveAsync(session, command.CallerId, phone, command.CallerName, now, cancellationToken);
-            caller = WithContact(caller, command);
+            var (stored, caller) = await CallerDirectory.ResolveAsync(session, command.CallerId, phone, command.CallerName, now, cancellationToken);
+            caller = WithContact(caller, command).WithSearchText();
             if (catalog.IsAtHome(command.HelpMode) && string.IsNullOrWhiteSpace(caller.Address))
                 throw new InputValidationException(new Dictionary<string, string[]> { [nameof(Command.Address)] = [NeedsAddress] });
-            session.Store(caller);
+            // A returning caller whom nothing new was learned about is not written again.
+            if (caller != stored) session.Store(caller);
 
             var number = await numbers.NextAsync(now, cancellationToken);
             var id = Guid.CreateVersion7(now);
