@@ -34,11 +34,6 @@ public static class PersistenceSetup
                     ? AutoCreate.None
                     : AutoCreate.CreateOrUpdate;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                // A session keeps the connection it first used until it is disposed (a web request, a job's round):
-                // Marten's default opens a pooled connection per query, and every such opening costs PostgreSQL
-                // a DISCARD ALL of its own, a statement and a commit (an intake took five; docs/performance.md).
-                // Nothing here runs two commands of one session at the same time, which this would forbid.
-                options.UseStickyConnectionLifetimes = true;
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
