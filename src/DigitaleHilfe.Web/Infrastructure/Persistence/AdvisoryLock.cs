@@ -47,13 +47,6 @@ public sealed class AdvisoryLock : IAsyncDisposable
             await using var command = new NpgsqlCommand("select pg_advisory_unlock_all()", _connection);
             await command.ExecuteNonQueryAsync();
         }
-        catch
-        {
-            // Connections go back to the pool without a reset (PersistenceSetup): one that may still hold a lock
-            // must not go back at all.
-            NpgsqlConnection.ClearPool(_connection);
-            throw;
-        }
         finally
         {
             await _connection.DisposeAsync();

@@ -16,13 +16,10 @@ public static class PersistenceSetup
         var connectionString = configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 
-        // One data source for the whole process: Marten, health checks and raw SQL share its pool. A connection
-        // goes back to the pool without Npgsql's DISCARD ALL, which PostgreSQL counts as a statement and a
-        // transaction of its own on every use (a third of all commits an intake caused, docs/performance.md).
-        // Nothing here leaves state on a connection: no SET, no LISTEN; advisory locks are released before
-        // the connection goes back (AdvisoryLock), Marten drops its temporary tables before it makes them again.
-        var pooled = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
-        services.AddSingleton(_ => NpgsqlDataSource.Create(pooled));
+        // One data source for the whole process: Marten, health checks and raw SQL share its pool. Npgsql resets a
+        // connection (DISCARD ALL) when it goes back: a statement and a commit per opening, but Marten's bulk
+        // insert leaves a temporary table behind that only the reset removes (docs/performance.md, tried and dropped).
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 
         var marten = services.AddMarten(options =>
             {
