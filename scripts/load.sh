@@ -7,6 +7,7 @@
 #   scripts/load.sh                      everything (about 10 minutes; the seed is kept for the next run)
 #   RESEED=1 scripts/load.sh             seed afresh (intake scenarios add requests on every run)
 #   SECONDS_PER_SCENARIO=5 ONLY=lists scripts/load.sh   a short look at one group
+#   NODES=split scripts/load.sh          a web node and a job node (jobs and daemon, nice 10) on this machine
 #
 # Needs what ./test.sh sets up (PostgreSQL on 127.0.0.1:5432 with pgbench, the .NET SDK).
 set -euo pipefail
@@ -47,17 +48,18 @@ fi
 
 seconds="${SECONDS_PER_SCENARIO:-20}"
 only="${ONLY:-intake,lists,board,request,search}"
-{ echo; echo "Command: scripts/load.sh (SECONDS_PER_SCENARIO=$seconds ONLY=$only), $(nproc) cores, $(date -u +%Y-%m-%d)"; } >> "$RESULTS"
+nodes="${NODES:-one}"
+{ echo; echo "Command: scripts/load.sh (SECONDS_PER_SCENARIO=$seconds ONLY=$only NODES=$nodes), $(nproc) cores, $(date -u +%Y-%m-%d)"; } >> "$RESULTS"
 status=0
 if [ "$only" != "suggestions" ]; then
     load run --app "$app" --url "$URL" --connection "$CONNECTION" --state "$STATE" --pgbench-db "$PGBENCH_DB" \
-        --seconds "$seconds" --only "$only" --markdown "$RESULTS" || status=$?
+        --seconds "$seconds" --only "$only" --nodes "$nodes" --markdown "$RESULTS" || status=$?
 fi
 if [ -z "${ONLY:-}" ] || [ "$only" = "suggestions" ]; then
     echo "Adding volunteers up to 10,000 for the suggestions ..."
     load volunteers --connection "$CONNECTION" --total 10000
     load run --app "$app" --url "$URL" --connection "$CONNECTION" --state "$STATE" --seconds "$seconds" --only suggestions \
-        --markdown "$RESULTS" || status=$?
+        --nodes "$nodes" --markdown "$RESULTS" || status=$?
 fi
 echo "Results appended to $RESULTS"
 exit $status

@@ -2,13 +2,18 @@ using System.Diagnostics;
 
 namespace DigitaleHilfe.LoadTests;
 
-// The app under load as its own process, configured as a city would run it (job server and async daemon on),
-// sending its mail to the run's MailSink.
+// The app under load as its own process, configured as a city would run it, sending its mail to the run's
+// MailSink. One node does everything (job server and async daemon on); or, with NODES=split, a web node serves
+// the requests and a job node on the same machine, at a lower CPU priority (nice 10), runs the jobs and the daemon.
+public enum NodeRole { All, Web, Jobs }
+
 public sealed class AppProcess(Process process) : IDisposable
 {
-    public static async Task<AppProcess> StartAsync(string dll, Uri url, string connection, int smtpPort)
+    public static async Task<AppProcess> StartAsync(string dll, Uri url, string connection, int smtpPort, NodeRole role = NodeRole.All)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.GetFullPath(dll)])
+        var background = role != NodeRole.Web;
+        string[] command = role == NodeRole.Jobs ? ["-n", "10", "dotnet", Path.GetFullPath(dll)] : [Path.GetFullPath(dll)];
+        var start = new ProcessStartInfo(role == NodeRole.Jobs ? "nice" : "dotnet", command)
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
             RedirectStandardOutput = true, RedirectStandardError = true,
@@ -16,14 +21,15 @@ public sealed class AppProcess(Process process) : IDisposable
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Postgres"] = connection, ["Smtp__Host"] = "127.0.0.1", ["Smtp__Port"] = $"{smtpPort}",
-                ["DemoData__Seed"] = "false", ["Marten__Daemon"] = "HotCold", ["Hangfire__Server__Enabled"] = "true",
+                ["DemoData__Seed"] = "false", ["Marten__Daemon"] = background ? "HotCold" : "Disabled",
+                ["Hangfire__Server__Enabled"] = background ? "true" : "false",
                 // Every scenario signs in from one address; the sign-in limit would count them as one attacker.
                 ["Accounts__AuthRequestsPerMinute"] = "100000",
                 ["Logging__LogLevel__Default"] = "Warning", ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             },
         };
         var process = Process.Start(start)!;
-        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), "digitalehilfe-load-app.log")) { AutoFlush = true };
+        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), $"digitalehilfe-load-app{(role == NodeRole.Jobs ? "-jobs" : "")}.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();

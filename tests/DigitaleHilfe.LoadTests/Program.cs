@@ -45,11 +45,16 @@ public static class LoadEntry
                 var state = JsonSerializer.Deserialize<State>(await File.ReadAllTextAsync(options.Get("state")))!;
                 var url = new Uri(options.Get("url"));
                 await using var mails = new MailSink();
-                using var app = await AppProcess.StartAsync(options.Get("app"), url, options.Get("connection"), mails.Port);
+                var split = options.Get("nodes", "one") == "split";
+                using var jobs = split
+                    ? await AppProcess.StartAsync(options.Get("app"), new Uri($"http://127.0.0.1:{url.Port + 1}"), options.Get("connection"), mails.Port, NodeRole.Jobs)
+                    : null;
+                using var app = await AppProcess.StartAsync(options.Get("app"), url, options.Get("connection"), mails.Port, split ? NodeRole.Web : NodeRole.All);
                 var runner = new Scenarios(url, state, TimeSpan.FromSeconds(options.Int("seconds", 20)), options.Get("pgbench-db", ""), mails, options.Get("connection"));
                 var only = options.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
                 var results = await runner.RunAsync(only);
                 await app.StopAsync();
+                if (jobs is not null) await jobs.StopAsync();
                 var table = Report.Table(results);
                 Console.WriteLine(table);
                 if (options.Get("markdown", "") is { Length: > 0 } file) await File.AppendAllTextAsync(file, table + Environment.NewLine);

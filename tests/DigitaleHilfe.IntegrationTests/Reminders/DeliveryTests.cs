@@ -37,6 +37,20 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
         return delivery;
     }
 
+    // Three requests still open after a day, their escalations dispatched by hand: the entries of one job.
+    private async Task<(Guid[] Requests, List<PlannedReminder> Plans, List<string> Entries)> ThreeEscalationsDispatchedAsync()
+    {
+        await CoordinatorAsync();
+        var requests = new[] { await LogCallAsync(), await LogCallAsync(), await LogCallAsync() };
+        await SettleAsync();
+        var plans = new List<PlannedReminder>();
+        foreach (var request in requests) plans.Add(await PlanAsync(request, ReminderKind.UnclaimedEscalation));
+        App.Clock.SetUtcNow(plans.Max(p => p.DueAt));
+        var entries = new List<string>();
+        foreach (var plan in plans) entries.Add(SendReminders.Entry(await DispatchByHandAsync(plan)));
+        return (requests, plans, entries);
+    }
+
     private async Task RunJobAsync(ReminderDelivery delivery)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -79,14 +93,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task One_job_sends_the_reminders_of_several_requests_over_one_SMTP_connection_and_a_broken_entry_stops_none_of_them()
     {
-        await CoordinatorAsync();
-        var requests = new[] { await LogCallAsync(), await LogCallAsync(), await LogCallAsync() };
-        await SettleAsync();
-        var plans = new List<PlannedReminder>();
-        foreach (var request in requests) plans.Add(await PlanAsync(request, ReminderKind.UnclaimedEscalation));
-        App.Clock.SetUtcNow(plans.Max(p => p.DueAt));
-        var entries = new List<string>();
-        foreach (var plan in plans) entries.Add(SendReminders.Entry(await DispatchByHandAsync(plan)));
+        var (requests, _, entries) = await ThreeEscalationsDispatchedAsync();
         entries.Insert(1, "kaputt");
         var before = App.Smtp.Sessions;
 
@@ -280,14 +287,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     [Fact]
     public async Task A_request_that_changes_while_its_job_is_mailing_gets_its_reminder_recorded_once_after_the_change_and_the_others_of_the_job_too()
     {
-        await CoordinatorAsync();
-        var requests = new[] { await LogCallAsync(), await LogCallAsync(), await LogCallAsync() };
-        await SettleAsync();
-        var plans = new List<PlannedReminder>();
-        foreach (var request in requests) plans.Add(await PlanAsync(request, ReminderKind.UnclaimedEscalation));
-        App.Clock.SetUtcNow(plans.Max(p => p.DueAt));
-        var entries = new List<string>();
-        foreach (var plan in plans) entries.Add(SendReminders.Entry(await DispatchByHandAsync(plan)));
+        var (requests, plans, entries) = await ThreeEscalationsDispatchedAsync();
         var store = App.Services.GetRequiredService<IDocumentStore>();
 
         App.Smtp.AnswerDelay = TimeSpan.FromMilliseconds(300);
