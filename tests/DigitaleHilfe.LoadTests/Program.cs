@@ -45,11 +45,14 @@ public static class LoadEntry
                 var state = JsonSerializer.Deserialize<State>(await File.ReadAllTextAsync(options.Get("state")))!;
                 var url = new Uri(options.Get("url"));
                 await using var mails = new MailSink();
-                var split = options.Get("nodes", "one") == "split";
+                // one: a node that does everything; split: a web node and a niced job node; web: a web node alone, no
+                // background at all (what the intake costs by itself).
+                var nodes = options.Get("nodes", "one");
+                var split = nodes == "split";
                 using var jobs = split
                     ? await AppProcess.StartAsync(options.Get("app"), new Uri($"http://127.0.0.1:{url.Port + 1}"), options.Get("connection"), mails.Port, NodeRole.Jobs)
                     : null;
-                using var app = await AppProcess.StartAsync(options.Get("app"), url, options.Get("connection"), mails.Port, split ? NodeRole.Web : NodeRole.All);
+                using var app = await AppProcess.StartAsync(options.Get("app"), url, options.Get("connection"), mails.Port, nodes is "split" or "web" ? NodeRole.Web : NodeRole.All);
                 var runner = new Scenarios(url, state, TimeSpan.FromSeconds(options.Int("seconds", 20)), options.Get("pgbench-db", ""), mails, options.Get("connection"));
                 var only = options.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
                 var results = await runner.RunAsync(only);
