@@ -16,6 +16,9 @@ public static class RemindersSetup
             .Validate(o => o.DispatchInterval > TimeSpan.Zero && o.DispatchLease > TimeSpan.Zero && o.DispatchBatchSize > 0,
                 "Reminders:DispatchInterval, DispatchLease and DispatchBatchSize must be positive.")
             .Validate(o => o.DispatchGather >= TimeSpan.Zero, "Reminders:DispatchGather must not be negative.")
+            // The dispatch round waits for its signal at most this long; longer waits throw in SemaphoreSlim.
+            .Validate(o => o.DispatchInterval.TotalMilliseconds <= int.MaxValue && o.DispatchGather.TotalMilliseconds <= int.MaxValue,
+                "Reminders:DispatchInterval and DispatchGather must be at most 24 days.")
             .Validate(o => o.RetryDelays.All(d => d > TimeSpan.Zero), "Reminders:RetryDelays must be positive.")
             .ValidateOnStart();
 
