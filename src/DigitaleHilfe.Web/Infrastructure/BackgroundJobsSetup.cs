@@ -15,7 +15,7 @@ public static class BackgroundJobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(connectionString),
+                storage => storage.UseNpgsqlConnection(Persistence.PersistenceSetup.WithPreparedStatements(connectionString)),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = "hangfire",

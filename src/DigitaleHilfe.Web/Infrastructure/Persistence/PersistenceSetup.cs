@@ -16,10 +16,8 @@ public static class PersistenceSetup
         var connectionString = configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 
-        // One data source for the whole process: Marten, health checks and raw SQL share its pool. Npgsql resets a
-        // connection (DISCARD ALL) when it goes back: a statement and a commit per opening, but Marten's bulk
-        // insert leaves a temporary table behind that only the reset removes (docs/performance.md, tried and dropped).
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // One data source for the whole process: Marten, health checks and raw SQL share its pool.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithPreparedStatements(connectionString)));
 
         var marten = services.AddMarten(options =>
             {
@@ -43,5 +41,19 @@ public static class PersistenceSetup
         if (!environment.IsProduction()) marten.ApplyAllDatabaseChangesOnStartup();
 
         return services;
+    }
+
+    // Npgsql prepares a statement once it has run twice on a connection, unless the connection string says
+    // otherwise. What that buys is mostly the reset: a connection going back to the pool with prepared statements
+    // is reset without DISCARD ALL (temporary tables, advisory locks and settings are still dropped), so
+    // PostgreSQL keeps its plans for Marten's append function instead of planning it anew for every intake
+    // (0.44 → 0.15 ms; intakes with eight clients 900 → 1,150/s, docs/performance.md).
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare > 0) return connectionString;
+        builder.MaxAutoPrepare = 50;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 }
