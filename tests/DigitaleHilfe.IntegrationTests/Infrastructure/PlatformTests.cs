@@ -34,6 +34,17 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Pooled_connections_prepare_repeated_statements_and_plan_every_execution_for_its_values()
+    {
+        var database = App.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("show plan_cache_mode", connection);
+
+        ((string?)await command.ExecuteScalarAsync()).ShouldBe("force_custom_plan");
+        new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxAutoPrepare.ShouldBe(50);
+    }
+
+    [Fact]
     public async Task Ready_health_is_503_when_the_mail_server_is_down()
     {
         var noMail = App.Variant(("Smtp:Port", TestSmtpServer.FreePort().ToString()));

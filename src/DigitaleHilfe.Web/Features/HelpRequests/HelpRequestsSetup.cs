@@ -1,3 +1,4 @@
+using Weasel.Postgresql.Tables;
 using JasperFx.Events.Projections;
 
 namespace DigitaleHilfe.Web.Features.HelpRequests;
@@ -40,6 +41,12 @@ public static class HelpRequestsSetup
                 mapping.AddIndex("logged_at", "id");
                 mapping.AddIndex("status", "logged_at", "id");
                 mapping.AddIndex("status", "status_since", "id");
+                // The search box finds a request by any part of its Vorgangsnummer (LIKE '%…%'): a trigram index over
+                // the number (pg_trgm, CallersSetup) instead of reading all requests newest first (500 ms at 130,000).
+                var numberSearch = mapping.AddIndex("data");
+                numberSearch.Name = "mt_doc_helprequest_idx_number_trgm";
+                numberSearch.Method = IndexMethod.gin;
+                numberSearch.Mask = "(? ->> 'Number') gin_trgm_ops";
             });
             options.Schema.For<ReleaseAlert>().Index(a => a.At);
             options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());
