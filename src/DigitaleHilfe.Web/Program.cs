@@ -15,11 +15,17 @@ using DigitaleHilfe.Web.Features.Volunteers;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
 using DigitaleHilfe.Web.Infrastructure.Health;
+using DigitaleHilfe.Web.Infrastructure.Metrics;
+using DigitaleHilfe.Web.Features.Monitoring;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
 using DigitaleHilfe.Web.Infrastructure.Validation;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
+// Production logs one JSON object per line, with the request's id and trace id from the logging scopes
+// (never a senior's data: messages carry ids and numbers, docs/operations.md).
+if (builder.Environment.IsProduction())
+    builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
 // On the command line, standard output belongs to the command's result (a script reads its last line).
 if (UsersCommandLine.Handles(args))
     builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -31,6 +37,7 @@ builder.Services.AddInputValidation();
 builder.Services.AddBackgroundJobs(builder.Configuration);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddMetrics(builder.Configuration);
 builder.Services.AddWebUi();
 builder.Services.AddRequestLimits(builder.Configuration);
 builder.Services.AddCurrentUser();
@@ -50,6 +57,7 @@ builder.Services.AddReminders(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddDemoData();
+builder.Services.AddMonitoring();
 
 var app = builder.Build();
 
@@ -58,6 +66,7 @@ app.UseHttpsOnly();
 app.UseWebUi();
 app.UseAccountsAndSecurity();
 app.MapHealth();
+app.MapMetrics();
 app.MapBackgroundJobsDashboard();
 app.MapControllers();
 

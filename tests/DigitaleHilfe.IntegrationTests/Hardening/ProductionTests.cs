@@ -7,6 +7,10 @@ using DigitaleHilfe.Web.Features.HelpRequests;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.IntegrationTests.Hardening;
 
@@ -28,6 +32,18 @@ public sealed class ProductionTests(AppFixture app) : IntegrationTest(app)
             (await response.Content.ReadAsStringAsync()).ShouldContain("nur über HTTPS erreichbar");
         }
         (await http.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Production_logs_json_lines_with_the_request_scope()
+    {
+        var services = Production().Services;
+
+        services.GetServices<ILoggerProvider>().ShouldContain(p => p is ConsoleLoggerProvider);
+        services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName.ShouldBe(ConsoleFormatterNames.Json);
+        var json = services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+        json.IncludeScopes.ShouldBeTrue("the scopes carry RequestId and TraceId");
+        json.UseUtcTimestamp.ShouldBeTrue();
     }
 
     [Fact]

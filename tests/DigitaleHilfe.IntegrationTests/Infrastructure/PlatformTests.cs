@@ -23,14 +23,14 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Ready_health_checks_postgres_and_smtp()
+    public async Task Ready_health_checks_postgres_smtp_and_the_background_work()
     {
         var response = await App.CreateClient().GetAsync("/health/ready");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var checks = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        checks.ShouldBe(new Dictionary<string, string?> { ["postgres"] = "Healthy", ["smtp"] = "Healthy" }, ignoreOrder: true);
+        checks.ShouldBe(new Dictionary<string, string?> { ["postgres"] = "Healthy", ["smtp"] = "Healthy", ["background"] = "Healthy" }, ignoreOrder: true);
     }
 
     [Fact]
@@ -42,6 +42,21 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
 
         ((string?)await command.ExecuteScalarAsync()).ShouldBe("force_custom_plan");
         new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxAutoPrepare.ShouldBe(50);
+    }
+
+    [Fact]
+    public async Task Ready_health_reports_the_daemon_and_the_job_servers_heartbeat()
+    {
+        var response = await App.CreateClient().GetAsync("/health/ready");
+
+        var background = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "background");
+        var data = background.GetProperty("data");
+        data.GetProperty("daemonMode").GetString().ShouldBe("Solo"); // the test app runs the daemon by itself
+        data.GetProperty("daemonRunningHere").GetBoolean().ShouldBeTrue();
+        data.GetProperty("daemonLagEvents").GetInt64().ShouldBeGreaterThanOrEqualTo(0);
+        data.GetProperty("jobServersAlive").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        background.GetProperty("description").GetString().ShouldNotBeNull().ShouldContain("Rückstand");
     }
 
     [Fact]

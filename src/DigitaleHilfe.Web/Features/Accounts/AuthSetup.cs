@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Metrics;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -29,8 +30,11 @@ public static class AuthSetup
 
         services.AddAuthentication(Smart)
             // /api/v1 knows only API keys; everything else only the sign-in cookie.
+            // /metrics takes either: an admin's API key (a scraper's bearer token) or an admin's browser session.
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = context =>
-                context.Request.Path.StartsWithSegments("/api") ? ApiKeyAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+                context.Request.Path.StartsWithSegments("/api")
+                || context.Request.Path.StartsWithSegments(MetricsSetup.Path) && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
                 o.Cookie.Name = "dh.session";
@@ -47,6 +51,14 @@ public static class AuthSetup
                 // A signed-in person without the right role gets a friendly 403 page, not a redirect loop.
                 // A volunteer still waiting for approval who opens the board (or an invitation) is shown
                 // what happens next instead.
+                // A scraper is told 401, not sent to the sign-in form.
+                var toSignIn = o.Events.OnRedirectToLogin;
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    if (!context.Request.Path.StartsWithSegments(MetricsSetup.Path)) return toSignIn(context);
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToAccessDenied = context =>
                 {
                     var user = context.HttpContext.User;

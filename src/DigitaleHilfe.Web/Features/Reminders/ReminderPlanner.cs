@@ -1,6 +1,7 @@
 using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Monitoring;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten.Services;
@@ -18,11 +19,12 @@ public sealed class ReminderPlanner : SubscriptionBase
     private readonly IOptions<ReminderOptions> options;
     private readonly TimeProvider clock;
     private readonly DispatchSignal dispatch;
+    private readonly ServiceMetrics metrics;
     private readonly ILogger<ReminderPlanner> logger;
 
-    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, DispatchSignal dispatch, ILogger<ReminderPlanner> logger)
+    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, DispatchSignal dispatch, ServiceMetrics metrics, ILogger<ReminderPlanner> logger)
     {
-        (this.options, this.clock, this.dispatch, this.logger) = (options, clock, dispatch, logger);
+        (this.options, this.clock, this.dispatch, this.metrics, this.logger) = (options, clock, dispatch, metrics, logger);
         Name = "ReminderPlanner";
     }
 
@@ -62,7 +64,7 @@ public sealed class ReminderPlanner : SubscriptionBase
         }
         var existing = (await operations.Query<PlannedReminder>().Where(p => p.RequestId.IsOneOf(ids)).ToListAsync(ct))
             .ToDictionary(p => p.Id);
-        var dueNow = false;
+        var (dueNow, planned) = (false, 0);
         // An occurrence whose delivery is finished (also "nothing to do") is not planned again.
         var finished = (await operations.LoadManyAsync<ReminderDelivery>(ct, owed.Select(p => p.DeliveryId).ToArray()))
             .Where(d => d.Done).Select(d => d.Id).ToHashSet();
@@ -73,13 +75,14 @@ public sealed class ReminderPlanner : SubscriptionBase
             {
                 operations.Store(plan);
                 dueNow |= plan.DueAt <= now;
+                if (!existing.ContainsKey(plan.Id)) planned++;
             }
             foreach (var gone in existing.Values.Where(p => p.RequestId == request.Id && wanted.All(w => w.Id != p.Id)))
                 operations.Delete<PlannedReminder>(gone.Id);
         }
         // Reminders due at once (invitations, confirmations) should not wait for the next dispatch
         // round: this node's round starts soon. If the signal is lost with the node, the next round picks them up anyway.
-        return dueNow ? new DispatchSoon(dispatch) : NullChangeListener.Instance;
+        return dueNow || planned > 0 ? new AfterPlanning(dueNow ? dispatch : null, metrics, planned) : NullChangeListener.Instance;
     }
 
     // A snapshot stored before reminders existed lacks the times they count from (StatusSince and
@@ -92,11 +95,13 @@ public sealed class ReminderPlanner : SubscriptionBase
         return rebuilt;
     }
 
-    private sealed class DispatchSoon(DispatchSignal dispatch) : IChangeListener
+    // Once the plans are committed: count the new ones, and start this node's dispatch round for those due now.
+    private sealed class AfterPlanning(DispatchSignal? dispatch, ServiceMetrics metrics, int planned) : IChangeListener
     {
         public Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
         {
-            dispatch.Raise();
+            metrics.Planned(planned);
+            dispatch?.Raise();
             return Task.CompletedTask;
         }
 

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Monitoring;
 using System.Runtime.ExceptionServices;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Callers;
@@ -26,7 +27,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // before. Arguments are ids only, never an address or a name.
 public sealed class SendReminder(
     IDocumentStore store, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
-    DispatchSignal dispatch, NpgsqlDataSource database, CandidatePool pool, ILogger<SendReminder> logger)
+    DispatchSignal dispatch, NpgsqlDataSource database, CandidatePool pool, ServiceMetrics metrics, ILogger<SendReminder> logger)
 {
     public readonly record struct Entry(string DeliveryId, Guid DispatchKey);
 
@@ -168,6 +169,7 @@ public sealed class SendReminder(
         foreach (var outcome in outcomes)
         {
             var (plan, request) = (outcome.Pending.Plan, outcome.Pending.Request);
+            metrics.Retried(outcome.Retries);
             if (outcome.Retries > 0)
                 logger.LogWarning("Reminder {Key} for {Request}: {Count} mails wait for another try at {Next}.",
                     outcome.Pending.Key, request.Number, outcome.Retries, outcome.Delivery.NextAttemptAt);

@@ -14,6 +14,7 @@ public static class Policies
     public const string Volunteering = nameof(Volunteering);         // the board: approved volunteers
     public const string VolunteerProfile = nameof(VolunteerProfile); // one's own profile: volunteers, approved or not
     public const string RequestWork = nameof(RequestWork);           // lifecycle steps: volunteers, coordinators, operators (notes)
+    public const string Metrics = nameof(Metrics);                   // /metrics: admins and the configured scraper addresses
 
     // Role names as stored in accounts and claims (Features/Accounts Role), and the claim an approved
     // volunteer's sign-in carries. Spelled out here so that infrastructure depends on no feature.
@@ -31,5 +32,6 @@ public static class Policies
         .AddPolicy(JobsDashboard, p => p.RequireRole(Admin))
         .AddPolicy(Volunteering, p => p.RequireRole(Volunteer).RequireClaim(ApprovedClaim, "true"))
         .AddPolicy(VolunteerProfile, p => p.RequireRole(Volunteer))
-        .AddPolicy(RequestWork, p => p.RequireRole(Volunteer, Coordinator, Operator));
+        .AddPolicy(RequestWork, p => p.RequireRole(Volunteer, Coordinator, Operator))
+        .AddPolicy(Metrics, p => p.AddRequirements(new Metrics.ScraperOrAdmin()));
 }

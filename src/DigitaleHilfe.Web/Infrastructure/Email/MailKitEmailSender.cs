@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -26,6 +28,34 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
 
     private static readonly AsyncLocal<Held?> Current = new();
 
+    // SMTP latency on /metrics: how long the mail server took for one message (MAIL FROM to the reply to DATA).
+    private static readonly Meter Meter = new("DigitaleHilfe.Email");
+    private static readonly Histogram<double> SendDuration = Meter.CreateHistogram<double>("digitalehilfe.smtp.send.duration", unit: "s",
+        description: "Time the mail server took to accept or refuse one message", advice: new InstrumentAdvice<double>
+        {
+            HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+        });
+
+    private static async Task TimedSendAsync(SmtpClient client, MimeMessage mime, CancellationToken ct, ITransferProgress? progress = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            await client.SendAsync(mime, ct, progress);
+            outcome = "accepted";
+        }
+        catch (SmtpCommandException)
+        {
+            outcome = "refused";
+            throw;
+        }
+        finally
+        {
+            SendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
     public IAsyncDisposable HoldConnection()
     {
         var held = new Held();
@@ -45,7 +75,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
     {
         var smtp = options.Value;
         using var client = await ConnectAsync(smtp, cancellationToken);
-        await client.SendAsync(ToMime(message, smtp), cancellationToken);
+        await TimedSendAsync(client, ToMime(message, smtp), cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
@@ -75,7 +105,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
                 {
                     // One connection for the whole batch; opened lazily so a batch of bad addresses needs none.
                     client ??= await ConnectAsync(smtp, cancellationToken);
-                    await client.SendAsync(mime, cancellationToken, progress);
+                    await TimedSendAsync(client, mime, cancellationToken, progress);
                     results[i] = DeliveryResult.Delivered;
                 }
                 catch (SmtpCommandException e)

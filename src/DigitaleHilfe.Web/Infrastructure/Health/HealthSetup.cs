@@ -6,7 +6,7 @@ namespace DigitaleHilfe.Web.Infrastructure.Health;
 
 public static class HealthSetup
 {
-    private const string Ready = "ready";
+    public const string Ready = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
@@ -19,7 +19,8 @@ public static class HealthSetup
     public static WebApplication MapHealth(this WebApplication app)
     {
         // Live: the process serves requests (no dependency is asked, so a database outage does not
-        // make an orchestrator restart healthy nodes). Ready: the dependencies answer.
+        // make an orchestrator restart healthy nodes). Ready: the dependencies answer, and how the background
+        // work stands (daemon, job servers; Features/Monitoring, Degraded at worst).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteJson }).AllowAnonymous();
         return app;
@@ -39,6 +40,7 @@ public static class HealthSetup
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds),
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
