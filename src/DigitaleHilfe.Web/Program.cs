@@ -36,7 +36,7 @@ builder.Services.AddMessaging();
 builder.Services.AddInputValidation();
 builder.Services.AddBackgroundJobs(builder.Configuration);
 builder.Services.AddEmail(builder.Configuration);
-builder.Services.AddHealth();
+builder.Services.AddHealth(builder.Configuration, builder.Environment);
 builder.Services.AddMetrics(builder.Configuration);
 builder.Services.AddWebUi();
 builder.Services.AddRequestLimits(builder.Configuration);

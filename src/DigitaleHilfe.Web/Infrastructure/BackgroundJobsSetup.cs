@@ -15,7 +15,7 @@ public static class BackgroundJobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(Persistence.PersistenceSetup.WithPreparedStatements(connectionString)),
+                storage => storage.UseNpgsqlConnection(Persistence.PersistenceSetup.WithConnectionDefaults(connectionString)),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = "hangfire",

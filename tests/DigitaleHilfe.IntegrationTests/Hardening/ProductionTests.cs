@@ -18,7 +18,11 @@ namespace DigitaleHilfe.IntegrationTests.Hardening;
 // created duplicates.
 public sealed class ProductionTests(AppFixture app) : IntegrationTest(app)
 {
-    private WebApplicationFactory<Program> Production() => App.Track(App.Variant().WithWebHostBuilder(b => b.UseEnvironment("Production")));
+    private static readonly Lazy<string> KeyRingCertificate = new(() => TestCertificate.CreatePfx("keyring"));
+
+    private WebApplicationFactory<Program> Production() => App.Track(App.Variant(
+            ("DataProtection:Certificate:Path", KeyRingCertificate.Value), ("DataProtection:Certificate:Password", TestCertificate.Password))
+        .WithWebHostBuilder(b => b.UseEnvironment("Production")));
 
     [Fact]
     public async Task Production_over_plain_http_answers_a_clear_400_page_and_health_still_answers()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Infrastructure.Email;
+using DigitaleHilfe.Web.Infrastructure.Health;
 using DigitaleHilfe.Web.Features.Accounts;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting;
@@ -30,17 +31,17 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var checks = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").EnumerateArray()
             .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        checks.ShouldBe(new Dictionary<string, string?> { ["postgres"] = "Healthy", ["smtp"] = "Healthy", ["background"] = "Healthy" }, ignoreOrder: true);
+        checks.ShouldBe(new Dictionary<string, string?> { ["postgres"] = "Healthy", ["smtp"] = "Healthy", ["background"] = "Healthy", ["node"] = "Healthy" }, ignoreOrder: true);
     }
 
     [Fact]
-    public async Task Pooled_connections_prepare_repeated_statements_and_plan_every_execution_for_its_values()
+    public async Task Pooled_connections_prepare_repeated_statements_plan_every_execution_for_its_values_and_probe_for_dead_peers()
     {
         var database = App.Services.GetRequiredService<NpgsqlDataSource>();
         await using var connection = await database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("show plan_cache_mode", connection);
+        await using var command = new NpgsqlCommand("select current_setting('plan_cache_mode') || ' ' || current_setting('tcp_keepalives_idle')", connection);
 
-        ((string?)await command.ExecuteScalarAsync()).ShouldBe("force_custom_plan");
+        ((string?)await command.ExecuteScalarAsync()).ShouldBe("force_custom_plan 10");
         new NpgsqlConnectionStringBuilder(database.ConnectionString).MaxAutoPrepare.ShouldBe(50);
     }
 
@@ -57,6 +58,19 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
         data.GetProperty("daemonLagEvents").GetInt64().ShouldBeGreaterThanOrEqualTo(0);
         data.GetProperty("jobServersAlive").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
         background.GetProperty("description").GetString().ShouldNotBeNull().ShouldContain("Rückstand");
+    }
+
+    [Fact]
+    public async Task A_stopping_node_is_not_ready_while_it_drains_but_still_alive()
+    {
+        var node = App.Variant();
+        var client = node.CreateClient();
+        node.Services.GetRequiredService<ShutdownDrain>().Begin();
+
+        var ready = await client.GetAsync("/health/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync()).ShouldContain("fährt herunter");
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

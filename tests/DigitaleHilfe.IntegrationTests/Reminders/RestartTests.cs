@@ -24,23 +24,8 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
 
     public override async Task DisposeAsync() => await _smtp.DisposeAsync();
 
-    private static string ConnectionString => new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "digitalehilfe_restart" }.ToString();
-
-    private WebApplicationFactory<Program> Instance(bool runsReminders) => App.Track(new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-    {
-        b.UseEnvironment("Testing");
-        b.UseSetting("ConnectionStrings:Postgres", ConnectionString);
-        b.UseSetting("Smtp:Host", "127.0.0.1");
-        b.UseSetting("Smtp:Port", _smtp.Port.ToString());
-        b.UseSetting("DemoData:Seed", "false");
-        b.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
-        b.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
-        b.UseSetting("Marten:Daemon", runsReminders ? "Solo" : "Disabled");
-        b.UseSetting("Hangfire:Server:Enabled", runsReminders ? "true" : "false");
-        b.UseSetting("Hangfire:QueuePollInterval", "00:00:00.2");
-        b.UseSetting("Reminders:DispatchInterval", "00:00:01");
-        b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock));
-    }));
+    private WebApplicationFactory<Program> Instance(bool runsReminders) =>
+        OwnDatabase.Instance(App, "digitalehilfe_restart", _clock, _smtp, runsReminders);
 
     [Fact]
     public async Task A_claim_saved_by_an_instance_that_died_before_planning_is_confirmed_by_the_next_one()

@@ -5,32 +5,31 @@ namespace DigitaleHilfe.UnitTests.Infrastructure;
 
 public sealed class ConnectionStringTests
 {
+    private const string Keepalives = "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3";
+
     [Fact]
-    public void Repeated_statements_are_prepared_and_planned_for_their_values_by_default()
+    public void Repeated_statements_are_prepared_planned_for_their_values_and_dead_peers_dropped_by_default()
     {
-        var settings = new NpgsqlConnectionStringBuilder(PersistenceSetup.WithPreparedStatements("Host=db;Database=dh;Username=dh"));
+        var settings = new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults("Host=db;Database=dh;Username=dh"));
 
         settings.MaxAutoPrepare.ShouldBe(50);
         settings.AutoPrepareMinUsages.ShouldBe(2);
-        settings.Options.ShouldBe("-c plan_cache_mode=force_custom_plan");
+        settings.Options.ShouldBe($"-c plan_cache_mode=force_custom_plan {Keepalives}");
         settings.Host.ShouldBe("db");
     }
 
     [Fact]
-    public void Options_of_the_connection_string_are_kept()
+    public void Options_of_the_connection_string_are_kept_and_win()
     {
-        var settings = new NpgsqlConnectionStringBuilder(PersistenceSetup.WithPreparedStatements("Host=db;Options=-c statement_timeout=5000"));
+        var settings = new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults("Host=db;Options=-c statement_timeout=5000 -c tcp_keepalives_idle=60"));
 
-        settings.Options.ShouldBe("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan");
+        settings.Options.ShouldBe("-c statement_timeout=5000 -c tcp_keepalives_idle=60 -c plan_cache_mode=force_custom_plan -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
     }
 
     [Fact]
-    public void A_connection_string_that_sets_its_own_Max_Auto_Prepare_is_left_as_it_is()
+    public void A_connection_string_that_sets_its_own_Max_Auto_Prepare_keeps_it()
     {
-        const string own = "Host=db;Max Auto Prepare=0;Database=dh";
-        PersistenceSetup.WithPreparedStatements(own).ShouldBe(own);
-
-        const string other = "Host=db;Max Auto Prepare=10";
-        PersistenceSetup.WithPreparedStatements(other).ShouldBe(other);
+        new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults("Host=db;Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);
+        new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults("Host=db;Max Auto Prepare=10")).MaxAutoPrepare.ShouldBe(10);
     }
 }

@@ -81,7 +81,7 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
 
-        services.AddDataProtection().SetApplicationName("DigitaleHilfe");
+        services.AddDataProtection().SetApplicationName("DigitaleHilfe").ProtectKeysWithConfiguredCertificate(configuration, environment);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresKeyRepository(provider.GetRequiredService<IDocumentStore>())));
 

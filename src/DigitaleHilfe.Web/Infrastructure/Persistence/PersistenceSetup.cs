@@ -17,7 +17,7 @@ public static class PersistenceSetup
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 
         // One data source for the whole process: Marten, health checks and raw SQL share its pool.
-        services.AddSingleton(_ => NpgsqlDataSource.Create(WithPreparedStatements(connectionString)));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithConnectionDefaults(connectionString)));
 
         var marten = services.AddMarten(options =>
             {
@@ -35,6 +35,9 @@ public static class PersistenceSetup
             // The async daemon runs subscriptions (the reminder planner). HotCold: every node may run
             // it, one at a time holds the lead (a PostgreSQL advisory lock), another takes over if it dies.
             .AddAsyncDaemon(configuration.GetValue("Marten:Daemon", DaemonMode.HotCold));
+        // A standby node asks for the leadership every two seconds (Marten's default is five): once a dead leader's
+        // locks are gone (keepalives above), planning resumes on another node within a few seconds.
+        services.ConfigureMarten(options => options.Projections.LeadershipPollingTime = configuration.GetValue("Marten:LeadershipPollingMilliseconds", 2000));
 
         // Outside production the schema (tables, indexes, the request number counter) is brought up to
         // date before the app serves its first request.
@@ -44,22 +47,36 @@ public static class PersistenceSetup
     }
 
     // Npgsql prepares a statement once it has run twice on a connection, unless the connection string sets
-    // Max Auto Prepare itself. What that buys is mostly the reset: a connection going back to the pool with prepared statements
-    // is reset without DISCARD ALL (temporary tables, advisory locks and settings are still dropped), so
+    // Max Auto Prepare itself. What that buys is mostly the reset: a connection going back to the pool with prepared
+    // statements is reset without DISCARD ALL (temporary tables, advisory locks and settings are still dropped), so
     // PostgreSQL keeps what it parsed of Marten's append function instead of doing it anew for every intake
     // (intakes with eight clients 900 → 1,050/s, docs/performance.md). Every execution is still planned for its
     // own values: a generic plan cannot see that a search term matches nothing and read all requests newest
     // first to find twenty (0.06 → 0.5 s), and Marten passes JSON keys as parameters, which no expression
     // index matches in a generic plan.
-    public static string WithPreparedStatements(string connectionString)
+    //
+    // PostgreSQL notices a node that died without closing its connections (power cut, network gone) only when TCP
+    // says so: by default after about two hours. Until then the dead node's advisory locks stay held, the async
+    // daemon's leadership among them, and no other node plans reminders (Marten PR #5304 reports 20-33 minutes of
+    // that). Keepalive probes after 10 s of silence, every 5 s, three misses: a dead peer is dropped within about
+    // 25 s (PostgreSQL's tcp_keepalives_* settings, user-settable per connection). A setting the connection string's
+    // Options already make is left as it is.
+    private static readonly (string Name, string Value)[] SessionDefaults =
+        [("plan_cache_mode", "force_custom_plan"), ("tcp_keepalives_idle", "10"), ("tcp_keepalives_interval", "5"), ("tcp_keepalives_count", "3")];
+
+    public static string WithConnectionDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
-            return connectionString;
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.MaxAutoPrepare = 50;
-        builder.AutoPrepareMinUsages = 2;
-        builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        if (!given.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.MaxAutoPrepare = 50;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        var options = builder.Options ?? "";
+        foreach (var (name, value) in SessionDefaults)
+            if (!options.Contains(name, StringComparison.OrdinalIgnoreCase)) options += $" -c {name}={value}";
+        builder.Options = options.Trim();
         return builder.ConnectionString;
     }
 }
