@@ -25,8 +25,13 @@ fi
 
 started=$(date +%s.%N)
 psql -d postgres -qc "create database \"$target\" encoding 'UTF8' template template0"
+# The app needs one extension, pg_trgm (trusted: the database owner may create it). Others in the dump, such as a
+# superuser's pg_stat_statements, are left out; create them as a superuser afterwards if you want them.
+list="$(mktemp)"
+trap 'rm -f "$list"' EXIT
+pg_restore --list "$file" | awk '/ (EXTENSION|COMMENT) - (EXTENSION )?[a-z_0-9]+ *$/ && $NF != "pg_trgm" { next } { print }' > "$list"
 # --no-owner: everything belongs to the restoring user; --exit-on-error: a half restore is no restore.
-pg_restore --no-owner --no-privileges --exit-on-error --jobs=2 --dbname="$target" "$file"
-psql -d "$target" -qc "analyze"
+pg_restore --no-owner --no-privileges --exit-on-error --jobs=2 --use-list="$list" --dbname="$target" "$file"
+psql -d "$target" -qc "set client_min_messages = error; analyze"
 seconds=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 echo "Restored $file into $target in $seconds s"
