@@ -9,7 +9,8 @@ public enum NodeRole { All, Web, Jobs }
 
 public sealed class AppProcess(Process process) : IDisposable
 {
-    public static async Task<AppProcess> StartAsync(string dll, Uri url, string connection, int smtpPort, NodeRole role = NodeRole.All)
+    public static async Task<AppProcess> StartAsync(string dll, Uri url, string connection, int smtpPort, NodeRole role = NodeRole.All,
+        IReadOnlyDictionary<string, string>? settings = null, string? logName = null)
     {
         var background = role != NodeRole.Web;
         string[] command = role == NodeRole.Jobs ? ["-n", "10", "dotnet", Path.GetFullPath(dll)] : [Path.GetFullPath(dll)];
@@ -28,8 +29,9 @@ public sealed class AppProcess(Process process) : IDisposable
                 ["Logging__LogLevel__Default"] = "Warning", ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), $"digitalehilfe-load-app{(role == NodeRole.Jobs ? "-jobs" : "")}.log")) { AutoFlush = true };
+        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), logName ?? $"digitalehilfe-load-app{(role == NodeRole.Jobs ? "-jobs" : "")}.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
@@ -49,6 +51,12 @@ public sealed class AppProcess(Process process) : IDisposable
         process.Kill(entireProcessTree: true);
         throw new TimeoutException("The app did not become ready within two minutes.");
     }
+
+    public int Id => process.Id;
+    public bool HasExited => process.HasExited;
+
+    // kill -9: no shutdown, no closing of connections by the app (the kernel still closes its sockets).
+    public void KillHard() => Process.Start("kill", ["-KILL", $"{process.Id}"])?.WaitForExit();
 
     public async Task StopAsync()
     {

@@ -8,7 +8,9 @@ using System.Text.RegularExpressions;
 // dotnet DigitaleHilfe.LoadTests.dll volunteers --connection CS --total 10000
 // dotnet DigitaleHilfe.LoadTests.dll run --app Web.dll --url URL --connection CS --state FILE [--seconds 20] [--only intake,lists,board,request,search,suggestions]
 //     [--pgbench-db DB] [--markdown FILE]   (starts the app with its own SMTP server, runs the scenarios, stops it)
-// scripts/load.sh runs all three against a Release build of the app.
+// dotnet DigitaleHilfe.LoadTests.dll cluster --app Web.dll --connection CS --state FILE --certificate PFX --password PW --proxy-config CFG [--seconds 30]
+//     (two production nodes behind HAProxy and the checks of the operations issue; scripts/cluster.sh)
+// scripts/load.sh runs seed, volunteers and run against a Release build of the app.
 namespace DigitaleHilfe.LoadTests;
 
 public static class LoadEntry
@@ -63,8 +65,15 @@ public static class LoadEntry
                 if (options.Get("markdown", "") is { Length: > 0 } file) await File.AppendAllTextAsync(file, table + Environment.NewLine);
                 return results.Any(r => r.Failed > 0) ? 1 : 0;
             }
+            case "cluster":
+            {
+                var state = JsonSerializer.Deserialize<State>(await File.ReadAllTextAsync(options.Get("state")))!;
+                var cluster = new Cluster(options.Get("app"), options.Get("connection"), state, options.Get("certificate"), options.Get("password"),
+                    TimeSpan.FromSeconds(options.Int("seconds", 30)), options.Get("proxy-config"));
+                return await cluster.RunAsync();
+            }
             default:
-                Console.Error.WriteLine("Usage: seed | volunteers | run (see Program.cs)");
+                Console.Error.WriteLine("Usage: seed | volunteers | run | cluster (see Program.cs)");
                 return 2;
         }
     }

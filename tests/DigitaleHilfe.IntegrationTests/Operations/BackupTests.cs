@@ -35,10 +35,15 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task A_backup_taken_under_load_restores_into_a_fresh_database_where_the_app_carries_on_without_sending_anything_twice()
     {
-        // Emptied by an instance without a daemon: one that runs would stall on the events vanishing under it.
-        var empty = OwnDatabase.Instance(App, "digitalehilfe_backup", _clock, _sourceMail, runsReminders: false).Services.GetRequiredService<IDocumentStore>();
-        await empty.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await empty.Advanced.ResetAllData();
+        // A database as production has it: dropped, then the schema applied the way db-apply does (by an instance
+        // without a daemon), and the nodes create nothing on the fly (Marten:AutoCreate None, as in Production).
+        await using (var db = new NpgsqlConnection(OwnDatabase.ConnectionTo("digitalehilfe_backup")))
+        {
+            await db.OpenAsync();
+            await new NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
+        }
+        await OwnDatabase.Instance(App, "digitalehilfe_backup", _clock, _sourceMail, runsReminders: false).Services
+            .GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var source = Instance("digitalehilfe_backup", _sourceMail);
         var store = source.Services.GetRequiredService<IDocumentStore>();
         var volunteer = await VolunteerAsync(source);
@@ -115,7 +120,7 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
     private sealed record IdOnly(Guid Id);
 
     private WebApplicationFactory<Program> Instance(string database, TestSmtpServer smtp) =>
-        OwnDatabase.Instance(App, database, _clock, smtp, runsReminders: true);
+        OwnDatabase.Instance(App, database, _clock, smtp, runsReminders: true, ("Marten:AutoCreate", "None"));
 
     private async Task WaitUntilNothingIsDueAsync(IDocumentStore store)
     {

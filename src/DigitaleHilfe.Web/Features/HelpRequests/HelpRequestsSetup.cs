@@ -49,6 +49,8 @@ public static class HelpRequestsSetup
                 numberSearch.Mask = "(? ->> 'Number') gin_trgm_ops";
             });
             options.Schema.For<ReleaseAlert>().Index(a => a.At);
+            // The intake's idempotency receipts (LogCall), registered so that db-apply creates their table.
+            options.Schema.For<Features.Intake.IntakeReceipt>();
             options.Storage.ExtendedSchemaObjects.Add(RequestNumbers.Table());
         });
         return services;

@@ -40,6 +40,11 @@ public static class RemindersSetup
             options.Events.AddEventType<FollowUpAnswered>();
             options.Schema.For<PlannedReminder>().Index(p => p.DueAt).Index(p => p.RequestId);
             options.Schema.For<UndeliverableEmail>().Index(u => u.At);
+            // Every document type is named here, not only those with indexes: production creates tables only
+            // through db-apply, which knows the registered types alone (scripts/cluster.sh found these missing).
+            options.Schema.For<ReminderDelivery>();
+            options.Schema.For<FollowUpLink>();
+            options.Schema.For<DigestSent>();
         });
 
         // Only nodes that run jobs look for due reminders and keep the weekly digest scheduled.

@@ -25,9 +25,7 @@ public static class PersistenceSetup
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // Development and tests create and migrate the schema on the fly; production applies
                 // changes deliberately with `db-apply` (see docs/operations.md).
-                options.AutoCreateSchemaObjects = environment.IsProduction()
-                    ? AutoCreate.None
-                    : AutoCreate.CreateOrUpdate;
+                options.AutoCreateSchemaObjects = configuration.GetValue("Marten:AutoCreate", environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
             })
             .UseNpgsqlDataSource()
