@@ -18,11 +18,11 @@ CONFIGURATION="${CONFIGURATION:-Release}"
 mkdir -p "$STATE_DIR"
 
 scripts/ensure-postgres.sh "$DB"
-if ! command -v haproxy >/dev/null; then
-    echo "HAProxy is not installed; installing Debian's haproxy package ..."
+if ! command -v haproxy >/dev/null || ! command -v openssl >/dev/null; then
+    echo "HAProxy or OpenSSL is not installed; installing Debian's packages ..."
     as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy openssl >/dev/null
 fi
 for port in 5300 5301 5302; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is taken; stop what runs there first." >&2; exit 1; fi

@@ -198,7 +198,7 @@ public sealed partial class Scenarios(Uri url, State state, TimeSpan duration, s
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    internal static partial Regex Token();
+    private static partial Regex Token();
 
     [GeneratedRegex(@"tps = ([0-9.]+)")]
     private static partial Regex Tps();
