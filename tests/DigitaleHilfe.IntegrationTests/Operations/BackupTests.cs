@@ -25,8 +25,11 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
     private readonly TestSmtpServer _sourceMail = new(), _restoredMail = new();
     private readonly string _backups = Directory.CreateTempSubdirectory("dh-backup-").FullName;
 
+    private readonly List<WebApplicationFactory<Program>> _instances = [];
+
     public override async Task DisposeAsync()
     {
+        OwnDatabase.Stop([.. _instances]);
         await _sourceMail.DisposeAsync();
         await _restoredMail.DisposeAsync();
         Directory.Delete(_backups, recursive: true);
@@ -46,23 +49,23 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
             .GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var source = Instance("digitalehilfe_backup", _sourceMail);
         var store = source.Services.GetRequiredService<IDocumentStore>();
-        var volunteer = await VolunteerAsync(source);
+        var volunteer = await OwnDatabase.VolunteerAsync(source, ["online-banking"], ["innenstadt-ost"]);
         // A claimed request with an appointment in three days: its volunteer has had the contact details, and the
         // reminder the day before the appointment is still to come when the backup is taken.
-        var appointment = await SendAsync(source, AppFixture.ValidCall());
+        var appointment = await OwnDatabase.SendAsync(source, AppFixture.ValidCall());
         (await volunteer.PostAsync($"/api/v1/help-requests/{appointment.Id}/claim", null)).EnsureSuccessStatusCode();
         (await volunteer.PostAsJsonAsync($"/api/v1/help-requests/{appointment.Id}/appointment",
             new { at = AppFixture.Start.AddDays(3), mode = "telefon", place = "Anruf" })).EnsureSuccessStatusCode();
         await _sourceMail.WaitForMessageAsync(m => m.Subject!.Contains("Kontaktdaten") && m.Subject.Contains(appointment.Number), TimeSpan.FromSeconds(30));
         var earlier = new List<LogCall.Result> { appointment };
-        for (var i = 0; i < 10; i++) earlier.Add(await SendAsync(source, AppFixture.ValidCall($"Anruferin {i}") with { Phone = $"0631 55500{i:00}" }));
+        for (var i = 0; i < 10; i++) earlier.Add(await OwnDatabase.SendAsync(source, AppFixture.ValidCall($"Anruferin {i}") with { Phone = $"0631 55500{i:00}" }));
         await WaitUntilNothingIsDueAsync(store);
         // Every reminder mail carries a Message-Id made from its reminder and recipient: sent again, it would repeat.
         var sentBefore = _sourceMail.Messages.Select(m => m.MessageId).ToHashSet();
         sentBefore.ShouldNotBeEmpty();
 
         // Light load while pg_dump runs: an intake every 50 ms through the API.
-        var hotline = await ApiClientAsync(source, Role.Operator);
+        var hotline = await OwnDatabase.ApiClientAsync(source, Role.Operator);
         using var stop = new CancellationTokenSource();
         var acknowledged = new ConcurrentBag<Guid>();
         var load = Task.Run(async () =>
@@ -119,8 +122,12 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
 
     private sealed record IdOnly(Guid Id);
 
-    private WebApplicationFactory<Program> Instance(string database, TestSmtpServer smtp) =>
-        OwnDatabase.Instance(App, database, _clock, smtp, runsReminders: true, ("Marten:AutoCreate", "None"));
+    private WebApplicationFactory<Program> Instance(string database, TestSmtpServer smtp)
+    {
+        var instance = OwnDatabase.Instance(App, database, _clock, smtp, runsReminders: true, ("Marten:AutoCreate", "None"));
+        _instances.Add(instance);
+        return instance;
+    }
 
     private async Task WaitUntilNothingIsDueAsync(IDocumentStore store)
     {
@@ -133,39 +140,6 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
             await Task.Delay(200);
         }
         throw new TimeoutException("Reminders stayed due.");
-    }
-
-    private static async Task<HttpClient> VolunteerAsync(WebApplicationFactory<Program> instance)
-    {
-        var created = await SendAsync(instance, new CreateAccount.Command($"helfer-{Guid.NewGuid():N}@example.org", "Hans Helfer", [Role.Volunteer], AppFixture.Password));
-        var account = created.Account!;
-        await using (var session = instance.Services.GetRequiredService<IDocumentStore>().LightweightSession())
-        {
-            session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, ["online-banking"], ["innenstadt-ost"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
-            session.Store(account with { Certificate = AppFixture.ValidCertificate });
-            await session.SaveChangesAsync();
-        }
-        return await KeyClientAsync(instance, account.Email);
-    }
-
-    private static async Task<HttpClient> ApiClientAsync(WebApplicationFactory<Program> instance, Role role)
-    {
-        var created = await SendAsync(instance, new CreateAccount.Command($"{role}-{Guid.NewGuid():N}@example.org".ToLowerInvariant(), "Test", [role], AppFixture.Password));
-        return await KeyClientAsync(instance, created.Account!.Email);
-    }
-
-    private static async Task<HttpClient> KeyClientAsync(WebApplicationFactory<Program> instance, string email)
-    {
-        var key = await SendAsync(instance, new CreateApiKey.Command(email, "Test"));
-        var client = instance.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        return client;
-    }
-
-    private static async Task<T> SendAsync<T>(WebApplicationFactory<Program> instance, Mediator.ICommand<T> command)
-    {
-        await using var scope = instance.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(command);
     }
 
     // Runs one of the repository's scripts against the test server (libpq variables from the test connection).

@@ -22,10 +22,20 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
     private readonly TestClock _clock = new(AppFixture.Start);
     private readonly TestSmtpServer _smtp = new();
 
-    public override async Task DisposeAsync() => await _smtp.DisposeAsync();
+    private readonly List<WebApplicationFactory<Program>> _instances = [];
 
-    private WebApplicationFactory<Program> Instance(bool runsReminders) =>
-        OwnDatabase.Instance(App, "digitalehilfe_restart", _clock, _smtp, runsReminders);
+    public override async Task DisposeAsync()
+    {
+        OwnDatabase.Stop([.. _instances]);
+        await _smtp.DisposeAsync();
+    }
+
+    private WebApplicationFactory<Program> Instance(bool runsReminders)
+    {
+        var instance = OwnDatabase.Instance(App, "digitalehilfe_restart", _clock, _smtp, runsReminders);
+        _instances.Add(instance);
+        return instance;
+    }
 
     [Fact]
     public async Task A_claim_saved_by_an_instance_that_died_before_planning_is_confirmed_by_the_next_one()
@@ -34,8 +44,8 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
         var store = first.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await store.Advanced.ResetAllData();
-        var volunteer = await CreateVolunteerAsync(first);
-        var logged = await SendAsync(first, AppFixture.ValidCall());
+        var volunteer = await OwnDatabase.VolunteerAsync(first, ["tablet"], ["erfenbach"]);
+        var logged = await OwnDatabase.SendAsync(first, AppFixture.ValidCall());
         (await volunteer.PostAsync($"/api/v1/help-requests/{logged.Id}/claim", null)).EnsureSuccessStatusCode();
         await using (var session = store.QuerySession())
             (await session.Query<PlannedReminder>().CountAsync()).ShouldBe(0);   // saved, nothing planned
@@ -47,26 +57,5 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
         mail.TextBody!.ShouldContain("Erika Mustermann");
         await Task.Delay(TimeSpan.FromSeconds(2));
         _smtp.Messages.Count(m => m.Subject!.Contains("Kontaktdaten")).ShouldBe(1);
-    }
-
-    private static async Task<HttpClient> CreateVolunteerAsync(WebApplicationFactory<Program> instance)
-    {
-        var account = await SendAsync(instance, new CreateAccount.Command($"helfer-{Guid.NewGuid():N}@example.org", "Hans Helfer", [Role.Volunteer], AppFixture.Password));
-        await using (var session = instance.Services.GetRequiredService<IDocumentStore>().LightweightSession())
-        {
-            session.Events.Append(account.Account!.Id, new VolunteerProfileUpdated(account.Account.Id, ["tablet"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
-            session.Store(account.Account with { Certificate = AppFixture.ValidCertificate });
-            await session.SaveChangesAsync();
-        }
-        var key = await SendAsync(instance, new CreateApiKey.Command(account.Account.Email, "Test"));
-        var client = instance.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", key);
-        return client;
-    }
-
-    private static async Task<T> SendAsync<T>(WebApplicationFactory<Program> instance, Mediator.ICommand<T> command)
-    {
-        await using var scope = instance.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(command);
     }
 }

@@ -31,7 +31,10 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        // The suite runs many app instances (variants) side by side on PostgreSQL's 100 connection slots: their
+        // pools close idle connections within seconds instead of Npgsql's five minutes.
+        builder.UseSetting("ConnectionStrings:Postgres",
+            new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ToString());
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
         // A real Hangfire server, polling often, so background jobs (invitations) run within the test.
