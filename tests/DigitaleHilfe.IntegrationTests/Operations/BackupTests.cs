@@ -25,11 +25,8 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
     private readonly TestSmtpServer _sourceMail = new(), _restoredMail = new();
     private readonly string _backups = Directory.CreateTempSubdirectory("dh-backup-").FullName;
 
-    private readonly List<WebApplicationFactory<Program>> _instances = [];
-
     public override async Task DisposeAsync()
     {
-        OwnDatabase.Stop([.. _instances]);
         await _sourceMail.DisposeAsync();
         await _restoredMail.DisposeAsync();
         Directory.Delete(_backups, recursive: true);
@@ -122,12 +119,8 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
 
     private sealed record IdOnly(Guid Id);
 
-    private WebApplicationFactory<Program> Instance(string database, TestSmtpServer smtp)
-    {
-        var instance = OwnDatabase.Instance(App, database, _clock, smtp, runsReminders: true, ("Marten:AutoCreate", "None"));
-        _instances.Add(instance);
-        return instance;
-    }
+    private WebApplicationFactory<Program> Instance(string database, TestSmtpServer smtp) =>
+        OwnDatabase.Instance(App, database, _clock, smtp, runsReminders: true, ("Marten:AutoCreate", "None"));
 
     private async Task WaitUntilNothingIsDueAsync(IDocumentStore store)
     {

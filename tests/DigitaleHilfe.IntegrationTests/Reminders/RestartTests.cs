@@ -22,20 +22,10 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
     private readonly TestClock _clock = new(AppFixture.Start);
     private readonly TestSmtpServer _smtp = new();
 
-    private readonly List<WebApplicationFactory<Program>> _instances = [];
+    public override async Task DisposeAsync() => await _smtp.DisposeAsync();
 
-    public override async Task DisposeAsync()
-    {
-        OwnDatabase.Stop([.. _instances]);
-        await _smtp.DisposeAsync();
-    }
-
-    private WebApplicationFactory<Program> Instance(bool runsReminders)
-    {
-        var instance = OwnDatabase.Instance(App, "digitalehilfe_restart", _clock, _smtp, runsReminders);
-        _instances.Add(instance);
-        return instance;
-    }
+    private WebApplicationFactory<Program> Instance(bool runsReminders) =>
+        OwnDatabase.Instance(App, "digitalehilfe_restart", _clock, _smtp, runsReminders);
 
     [Fact]
     public async Task A_claim_saved_by_an_instance_that_died_before_planning_is_confirmed_by_the_next_one()

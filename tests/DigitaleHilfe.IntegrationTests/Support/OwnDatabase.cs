@@ -21,13 +21,6 @@ public static class OwnDatabase
         Database = database, MaxPoolSize = 10, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1,
     }.ToString();
 
-    // Stops an instance's job server and daemon (and with them their connections) when its test is done; the
-    // host itself is disposed with the suite (Hangfire's static configuration, AppFixture.Variant).
-    public static void Stop(params WebApplicationFactory<Program>[] instances)
-    {
-        foreach (var instance in instances) instance.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
-    }
-
     public static WebApplicationFactory<Program> Instance(AppFixture app, string database, TimeProvider clock, TestSmtpServer smtp, bool runsReminders,
         params (string Key, string Value)[] settings) =>
         app.Track(new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
