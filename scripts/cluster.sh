@@ -5,7 +5,7 @@
 # mails; a rolling restart under load; recurring jobs once across nodes. Prints a table; exit 1 if a check fails.
 #
 #   scripts/cluster.sh                 burst of 30 s (about 4 minutes in all)
-#   BURST_SECONDS=12 scripts/cluster.sh   the short form ./test.sh runs
+#   BURST_SECONDS=12 DIGEST_MINUTES=1 scripts/cluster.sh   the short form ./test.sh runs (about 1.5 minutes)
 #
 # Installs HAProxy (Debian's package) when it is missing; needs what ./test.sh sets up.
 set -euo pipefail
@@ -51,4 +51,4 @@ load seed --connection "$CONNECTION" --state "$STATE_DIR/state.json" --requests 
     DataProtection__Certificate__Password=cluster-check dotnet "$(basename "$app")" db-apply >/dev/null)
 
 load cluster --app "$app" --connection "$CONNECTION" --state "$STATE_DIR/state.json" --certificate "$cert" --password cluster-check \
-    --proxy-config "$PWD/scripts/haproxy-cluster.cfg" --seconds "${BURST_SECONDS:-30}"
+    --proxy-config "$PWD/scripts/haproxy-cluster.cfg" --seconds "${BURST_SECONDS:-30}" --digest-minutes "${DIGEST_MINUTES:-2}"

@@ -13,7 +13,8 @@ namespace DigitaleHilfe.LoadTests;
 // daemon's leader is killed (-9) in a burst of intakes and the other node takes over; every acknowledged request is
 // stored and every reminder mailed once; a rolling restart under steady load fails no request; recurring jobs run
 // once across both nodes. Prints the figures and exits 1 if a check fails.
-public sealed partial class Cluster(string app, string connection, State state, string certificate, string password, TimeSpan burst, string proxyConfig)
+public sealed partial class Cluster(string app, string connection, State state, string certificate, string password, TimeSpan burst, string proxyConfig,
+    int digestMinutes)
 {
     private const int ProxyPort = 5300;
     private static readonly int[] Ports = [5301, 5302];
@@ -184,9 +185,9 @@ public sealed partial class Cluster(string app, string connection, State state, 
     // per minute however many nodes run a job server.
     private async Task RecurringJobsOnceAsync()
     {
-        // At least two minutes with a digest job (a run this short may not have crossed two minute marks yet).
-        var until = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < until && await ScalarAsync("select count(distinct date_trunc('minute', createdat)) from hangfire.job where invocationdata::text like '%WeeklyDigest%'") < 2)
+        // At least this many minutes with a digest job (a short run may not have crossed as many minute marks yet).
+        var until = DateTime.UtcNow.AddMinutes(digestMinutes + 1);
+        while (DateTime.UtcNow < until && await ScalarAsync("select count(distinct date_trunc('minute', createdat)) from hangfire.job where invocationdata::text like '%WeeklyDigest%'") < digestMinutes)
             await Task.Delay(2000);
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();

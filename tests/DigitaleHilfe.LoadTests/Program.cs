@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 // dotnet DigitaleHilfe.LoadTests.dll volunteers --connection CS --total 10000
 // dotnet DigitaleHilfe.LoadTests.dll run --app Web.dll --url URL --connection CS --state FILE [--seconds 20] [--only intake,lists,board,request,search,suggestions]
 //     [--pgbench-db DB] [--markdown FILE]   (starts the app with its own SMTP server, runs the scenarios, stops it)
-// dotnet DigitaleHilfe.LoadTests.dll cluster --app Web.dll --connection CS --state FILE --certificate PFX --password PW --proxy-config CFG [--seconds 30]
+// dotnet DigitaleHilfe.LoadTests.dll cluster --app Web.dll --connection CS --state FILE --certificate PFX --password PW --proxy-config CFG [--seconds 30] [--digest-minutes 2]
 //     (two production nodes behind HAProxy and the checks of the operations issue; scripts/cluster.sh)
 // scripts/load.sh runs seed, volunteers and run against a Release build of the app.
 namespace DigitaleHilfe.LoadTests;
@@ -69,7 +69,7 @@ public static class LoadEntry
             {
                 var state = JsonSerializer.Deserialize<State>(await File.ReadAllTextAsync(options.Get("state")))!;
                 var cluster = new Cluster(options.Get("app"), options.Get("connection"), state, options.Get("certificate"), options.Get("password"),
-                    TimeSpan.FromSeconds(options.Int("seconds", 30)), options.Get("proxy-config"));
+                    TimeSpan.FromSeconds(options.Int("seconds", 30)), options.Get("proxy-config"), options.Int("digest-minutes", 2));
                 return await cluster.RunAsync();
             }
             default:
