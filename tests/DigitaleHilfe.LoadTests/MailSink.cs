@@ -14,7 +14,7 @@ namespace DigitaleHilfe.LoadTests;
 // run can tell how many arrived, how fast, and whether any arrived twice.
 public sealed class MailSink : MessageStore, IAsyncDisposable
 {
-    private readonly ConcurrentQueue<(string Id, TimeSpan At)> _arrived = new();
+    private readonly ConcurrentQueue<(string Id, string Subject, TimeSpan At)> _arrived = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
@@ -44,14 +44,15 @@ public sealed class MailSink : MessageStore, IAsyncDisposable
     {
         using var stream = new MemoryStream(buffer.ToArray());
         var headers = await HeaderList.LoadAsync(stream, ct);
-        _arrived.Enqueue((headers[HeaderId.MessageId] ?? Guid.NewGuid().ToString(), _clock.Elapsed));
+        _arrived.Enqueue((headers[HeaderId.MessageId] ?? Guid.NewGuid().ToString(), headers[HeaderId.Subject] ?? "", _clock.Elapsed));
         return SmtpResponse.Ok;
     }
 
-    // Mails that arrived after a moment, the duplicates among them, and the best rate over any one second.
-    public (int Count, int Duplicates, double PeakPerSecond, double AveragePerSecond) Since(TimeSpan from)
+    // Mails that arrived after a moment (those whose subject passes the filter), the duplicates among them, and the
+    // best rate over any one second.
+    public (int Count, int Duplicates, double PeakPerSecond, double AveragePerSecond) Since(TimeSpan from, Func<string, bool>? subject = null)
     {
-        var mails = _arrived.Where(m => m.At >= from).ToList();
+        var mails = _arrived.Where(m => m.At >= from && (subject is null || subject(m.Subject))).ToList();
         var duplicates = mails.Count - mails.Select(m => m.Id).Distinct().Count();
         var perSecond = mails.GroupBy(m => (int)m.At.TotalSeconds).Select(g => g.Count()).DefaultIfEmpty(0).Max();
         var span = mails.Count < 2 ? 0 : (mails[^1].At - mails[0].At).TotalSeconds;
