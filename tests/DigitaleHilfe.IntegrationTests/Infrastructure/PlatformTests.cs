@@ -66,6 +66,18 @@ public sealed class PlatformTests(AppFixture app) : IntegrationTest(app)
         background.GetProperty("description").GetString().ShouldNotBeNull().ShouldContain("Rückstand");
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("99999999")]
+    public void A_leadership_poll_outside_100_ms_to_a_minute_stops_the_start_with_the_reason(string milliseconds)
+    {
+        var node = App.Variant(("Marten:LeadershipPollingMilliseconds", milliseconds));
+
+        var failure = Should.Throw<Exception>(() => node.Services);
+        (failure.InnerException ?? failure).Message.ShouldContain("Marten:LeadershipPollingMilliseconds must be between 100 and 60000");
+    }
+
     [Fact]
     public async Task A_stopping_node_is_not_ready_while_it_drains_but_still_alive()
     {

@@ -35,7 +35,10 @@ public static class PersistenceSetup
             .AddAsyncDaemon(configuration.GetValue("Marten:Daemon", DaemonMode.HotCold));
         // A standby node asks for the leadership every two seconds (Marten's default is five): once a dead leader's
         // locks are gone (keepalives above), planning resumes on another node within a few seconds.
-        services.ConfigureMarten(options => options.Projections.LeadershipPollingTime = configuration.GetValue("Marten:LeadershipPollingMilliseconds", 2000));
+        var leadershipPoll = configuration.GetValue("Marten:LeadershipPollingMilliseconds", 2000);
+        if (leadershipPoll is < 100 or > 60_000)
+            throw new InvalidOperationException($"Marten:LeadershipPollingMilliseconds must be between 100 and 60000 (is {leadershipPoll}).");
+        services.ConfigureMarten(options => options.Projections.LeadershipPollingTime = leadershipPoll);
 
         // Outside production the schema (tables, indexes, the request number counter) is brought up to
         // date before the app serves its first request.
