@@ -12,6 +12,8 @@ using DigitaleHilfe.Web.Features.Privacy;
 using DigitaleHilfe.Web.Features.Statistics;
 using DigitaleHilfe.Web.Features.Reminders;
 using DigitaleHilfe.Web.Features.Volunteers;
+using DigitaleHilfe.Web.Features.Towns;
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
 using DigitaleHilfe.Web.Infrastructure.Health;
@@ -27,11 +29,13 @@ var builder = WebApplication.CreateBuilder(args);
 if (builder.Environment.IsProduction())
     builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
 // On the command line, standard output belongs to the command's result (a script reads its last line).
-if (UsersCommandLine.Handles(args))
+if (UsersCommandLine.Handles(args) || TownsCommandLine.Handles(args))
     builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPersistence(builder.Configuration, builder.Environment);
+builder.Services.AddTenancy(builder.Configuration);
+builder.Services.AddTowns(builder.Configuration);
 builder.Services.AddMessaging();
 builder.Services.AddInputValidation();
 builder.Services.AddBackgroundJobs(builder.Configuration);
@@ -70,13 +74,16 @@ app.MapMetrics();
 app.MapBackgroundJobsDashboard();
 app.MapControllers();
 
-// `users add|api-key` manages accounts and exits; the web server never starts.
-if (UsersCommandLine.Handles(args))
+// `users add|api-key` and `towns add|list` manage accounts and towns and exit; the web server never starts.
+if (UsersCommandLine.Handles(args) || TownsCommandLine.Handles(args))
 {
     // Production schema changes go through db-apply (docs/operations.md); elsewhere bring it up to date.
-    if (!app.Environment.IsProduction())
-        await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-    return await UsersCommandLine.RunAsync(args, app.Services, Console.Out, Console.Error);
+    var store = app.Services.GetRequiredService<IDocumentStore>();
+    if (!app.Environment.IsProduction()) await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    await app.Services.GetRequiredService<FirstTown>().Populate(store, CancellationToken.None);
+    return TownsCommandLine.Handles(args)
+        ? await TownsCommandLine.RunAsync(args, app.Services, Console.Out, Console.Error)
+        : await UsersCommandLine.RunAsync(args, app.Services, Console.Out, Console.Error);
 }
 
 // A command word (db-apply, db-assert, db-dump, help …) runs JasperFx's command line, which gives the

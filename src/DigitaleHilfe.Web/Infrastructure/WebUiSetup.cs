@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -55,6 +56,7 @@ public static class WebUiSetup
         });
 
         app.UseStaticFiles();
+        app.UseTownResolution();
         app.UseRouting();
         return app;
     }

@@ -15,7 +15,7 @@ public static class AccountsSetup
             options.Schema.For<AuditEntry>().Index(e => e.At).Index(e => e.AccountId);
             options.Schema.For<ApiKey>().Index(k => k.AccountId);
             options.Schema.For<AccountToken>();
-            options.Schema.For<DataProtectionKey>();
+            options.Schema.For<DataProtectionKey>().SingleTenanted();
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace DigitaleHilfe.Web.Features.Accounts;
 // `Authorization: Bearer <key>` for /api/v1. Cookies are never looked at there, so a browser's
 // sign-in cannot be ridden by a cross-site request (no CSRF on the API). Answers are problem details.
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TownSessionFactory sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -21,11 +22,12 @@ public sealed class ApiKeyAuthentication(
 
         // The key's account in one statement: a request to the API (the phone system's intake above all) costs
         // one round trip and one pooled connection for this, not two. Marten's Include would build a temporary
-        // table per call, a hundred times dearer (docs/performance.md).
-        await using var session = store.QuerySession();
+        // table per call, a hundred times dearer (docs/performance.md). A key works in its own town only: Marten
+        // adds no town to SQL it is handed, so the conditions on tenant_id are written here.
+        await using var session = sessions.QuerySession();
         var account = (await session.QueryAsync<Account>(
-            $"where d.id = (select (k.data ->> 'AccountId')::uuid from {Infrastructure.Persistence.PersistenceSetup.SchemaName}.mt_doc_apikey as k " +
-            "where k.id = ? and k.data ->> 'RevokedAt' is null)", Context.RequestAborted, Secrets.Hash(key))).SingleOrDefault();
+            $"where d.tenant_id = ? and d.id = (select (k.data ->> 'AccountId')::uuid from {Infrastructure.Persistence.PersistenceSetup.SchemaName}.mt_doc_apikey as k " +
+            "where k.tenant_id = ? and k.id = ? and k.data ->> 'RevokedAt' is null)", Context.RequestAborted, session.TenantId, session.TenantId, Secrets.Hash(key))).SingleOrDefault();
         if (account is null) return AuthenticateResult.Fail("unknown or revoked key");
         if (account is not { Active: true }) return AuthenticateResult.Fail("account deactivated");
 

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public static class SessionValidation
         var services = context.HttpContext.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var options = services.GetRequiredService<IOptions<AccountOptions>>().Value;
-        var store = services.GetRequiredService<IDocumentStore>();
+        var sessions = services.GetRequiredService<TownSessionFactory>();
 
         if (!Guid.TryParse(context.Principal?.FindFirst(SignIn.SessionClaim)?.Value, out var sessionId))
         {
@@ -24,7 +25,7 @@ public static class SessionValidation
             return;
         }
 
-        await using var session = store.LightweightSession();
+        await using var session = sessions.OpenSession();
         var userSession = await session.LoadAsync<UserSession>(sessionId);
         var account = userSession is null ? null : await session.LoadAsync<Account>(userSession.AccountId);
         if (userSession is null || account is null || userSession.WhyInvalid(account, now, options) is not null)

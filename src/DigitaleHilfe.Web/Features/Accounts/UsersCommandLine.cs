@@ -1,4 +1,6 @@
+using DigitaleHilfe.Web.Infrastructure;
 using DigitaleHilfe.Web.Infrastructure.Email;
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 
 namespace DigitaleHilfe.Web.Features.Accounts;
 
@@ -8,7 +10,7 @@ namespace DigitaleHilfe.Web.Features.Accounts;
 public static class UsersCommandLine
 {
     public const string Usage =
-        "Aufruf: users add --email E --name N --role R [--role R2] [--password P] | users api-key --email E [--name LABEL]";
+        "Aufruf: users add --email E --name N --role R [--role R2] [--password P] [--town ID] | users api-key --email E [--name LABEL] [--town ID]";
 
     public static bool Handles(string[] args) => args is ["users", ..];
 
@@ -16,6 +18,18 @@ public static class UsersCommandLine
     {
         if (!TryParse(args.Skip(1).ToArray(), out var verb, out var options, out var problem))
             return Fail(error, problem);
+
+        // The town the account belongs to: the one named, or the only one there is.
+        var towns = services.GetRequiredService<ITownDirectory>().Towns;
+        string town;
+        if (options.TryGetValue("town", out var townIds))
+        {
+            if (towns.All(t => t.Id != townIds[0])) return Fail(error, $"Einen Ort „{townIds[0]}“ gibt es nicht. Vorhanden: {string.Join(", ", towns.Select(t => t.Id))}.");
+            town = townIds[0];
+        }
+        else if (towns is [var only]) town = only.Id;
+        else return Fail(error, $"Hier gibt es mehrere Orte; bitte mit --town einen wählen ({string.Join(", ", towns.Select(t => t.Id))}).");
+        using var inTown = TownContext.Enter(town);
 
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -66,21 +80,9 @@ public static class UsersCommandLine
     {
         verb = args.FirstOrDefault() ?? "";
         options = new Dictionary<string, List<string>>();
-        problem = "";
-        string[] known = verb == "add" ? ["email", "name", "role", "password"] : ["email", "name"];
         if (verb is not ("add" or "api-key")) { problem = verb.Length == 0 ? "Es fehlt ein Befehl." : $"Unbekannter Befehl „{verb}“."; return false; }
-
-        for (var i = 1; i < args.Length; i += 2)
-        {
-            var name = args[i].StartsWith("--") ? args[i][2..] : "";
-            if (!known.Contains(name)) { problem = $"Unbekannte Option „{args[i]}“."; return false; }
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--") || args[i + 1].Trim().Length == 0)
-            { problem = $"Option {args[i]} braucht einen Wert."; return false; }
-            if (!options.TryGetValue(name, out var values)) options[name] = values = [];
-            if (name != "role" && values.Count > 0) { problem = $"Option {args[i]} ist doppelt."; return false; }
-            values.Add(args[i + 1]);
-        }
-        return true;
+        string[] known = verb == "add" ? ["email", "name", "role", "password", "town"] : ["email", "name", "town"];
+        return CommandLineOptions.TryParse(args[1..], known, ["role"], out options, out problem);
     }
 
     private static int Fail(TextWriter error, string problem)

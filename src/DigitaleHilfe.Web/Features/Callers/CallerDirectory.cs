@@ -6,10 +6,11 @@ namespace DigitaleHilfe.Web.Features.Callers;
 public static class CallerDirectory
 {
     // Callers reachable under a number, merged duplicates left out. Written in SQL so that it asks exactly the
-    // expression of the phone numbers' own index (CallersSetup); LINQ would ask the whole document.
+    // expression of the phone numbers' own index (CallersSetup); LINQ would ask the whole document. Marten adds no
+    // town to SQL it is handed: the condition on tenant_id is this query's own.
     public static Task<IReadOnlyList<Caller>> ByPhoneAsync(IQuerySession session, string e164, CancellationToken ct) =>
-        session.QueryAsync<Caller>("where d.data -> 'Phones' @> ?::jsonb and d.data ->> 'MergedInto' is null",
-            ct, JsonSerializer.Serialize(new[] { e164 }));
+        session.QueryAsync<Caller>("where d.tenant_id = ? and d.data -> 'Phones' @> ?::jsonb and d.data ->> 'MergedInto' is null",
+            ct, session.TenantId, JsonSerializer.Serialize(new[] { e164 }));
 
     // The caller a call belongs to: the one the operator picked, else the one known under this number,
     // else a new entry. A picked caller learns the number if it is new to them. Returned with the caller as

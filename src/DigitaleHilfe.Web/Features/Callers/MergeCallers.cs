@@ -24,7 +24,7 @@ public static class MergeCallers
             if (command.SurvivorId == command.DuplicateId) return "Eine Person kann nicht mit sich selbst zusammengeführt werden.";
             for (var attempt = 1; ; attempt++)
             {
-                await using var current = attempt == 1 ? null : session.DocumentStore.LightweightSession();
+                await using var current = attempt == 1 ? null : session.DocumentStore.LightweightSession(session.TenantId);
                 try
                 {
                     return await MergeAsync(current ?? session, command, ct);

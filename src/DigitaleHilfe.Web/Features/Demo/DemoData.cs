@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Intake;
@@ -61,7 +62,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
     // board, the suggestions and the invitation emails (in smtp4dev) have something to show.
     private static async Task GiveProfileAsync(IServiceProvider services, Guid volunteerId, CancellationToken ct)
     {
-        await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await using var session = services.GetRequiredService<TownSessionFactory>().OpenSession();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         session.Events.Append(volunteerId, new Features.Volunteers.VolunteerProfileUpdated(volunteerId,
             ["online-banking", "smartphone", "tablet"], ["erfenbach", "innenstadt-ost", "morlautern"], ["de", "en"],

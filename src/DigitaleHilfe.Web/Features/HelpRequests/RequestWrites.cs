@@ -36,7 +36,7 @@ public static class RequestWrites
         for (var attempt = 1; ; attempt++)
         {
             // A session whose save failed keeps what it had fetched; every retry starts with a fresh one.
-            var current = attempt == 1 ? session : session.DocumentStore.LightweightSession();
+            var current = attempt == 1 ? session : session.DocumentStore.LightweightSession(session.TenantId);
             try
             {
                 var stream = await current.Events.FetchForWriting<HelpRequest>(requestId, ct);
@@ -85,7 +85,7 @@ public static class RequestWrites
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = attempt == 1 ? session : session.DocumentStore.LightweightSession();
+            var current = attempt == 1 ? session : session.DocumentStore.LightweightSession(session.TenantId);
             try
             {
                 current.Events.Append(requestId, observation);

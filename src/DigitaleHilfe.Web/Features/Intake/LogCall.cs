@@ -118,7 +118,7 @@ public static class LogCall
             }
             catch (DocumentAlreadyExistsException) when (receiptId is not null)
             {
-                await using var fresh = session.DocumentStore.QuerySession();
+                await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
                 return (await fresh.LoadAsync<IntakeReceipt>(receiptId, cancellationToken))!.Result;
             }
             return result;

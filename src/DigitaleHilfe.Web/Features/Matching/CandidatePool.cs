@@ -19,22 +19,24 @@ public sealed class CandidatePool(NpgsqlDataSource database, TimeProvider clock)
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
     private static readonly string Schema = PersistenceSetup.SchemaName;
     private static readonly string VersionSql = $"""
-        select (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {Schema}.mt_doc_account) || '|' ||
-               (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {Schema}.mt_doc_volunteerprofile) || '|' ||
-               (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {Schema}.mt_doc_volunteeractivity)
+        select (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {Schema}.mt_doc_account where tenant_id = $1) || '|' ||
+               (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {Schema}.mt_doc_volunteerprofile where tenant_id = $1) || '|' ||
+               (select count(*) || ':' || coalesce(max(mt_last_modified)::text, '') from {Schema}.mt_doc_volunteeractivity where tenant_id = $1)
         """;
 
-    private volatile Snapshot? _snapshot;
+    // One pool per town (a session's town decides which).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Snapshot> _snapshots = new();
     private readonly SemaphoreSlim _reading = new(1, 1);
 
     public async Task<IReadOnlyList<Member>> MembersAsync(IQuerySession session, CancellationToken ct)
     {
-        var version = await VersionAsync(ct);
-        if (Current(version) is { } fresh) return fresh.Members;
+        var town = session.TenantId;
+        var version = await VersionAsync(town, ct);
+        if (Current(town, version) is { } fresh) return fresh.Members;
         await _reading.WaitAsync(ct);
         try
         {
-            if (Current(version) is { } meanwhile) return meanwhile.Members;
+            if (Current(town, version) is { } meanwhile) return meanwhile.Members;
             var batch = session.CreateBatchQuery();
             var accountsQuery = batch.Query<Account>().Where(a => a.Active && a.ApprovedAt != null && a.Roles.Contains(Role.Volunteer)).ToList();
             var profilesQuery = batch.Query<VolunteerProfile>().ToList();
@@ -44,7 +46,7 @@ public sealed class CandidatePool(NpgsqlDataSource database, TimeProvider clock)
             var activity = (await activityQuery).ToDictionary(a => a.Id);
             var members = (await accountsQuery)
                 .Select(a => new Member(a, profiles.GetValueOrDefault(a.Id) ?? new VolunteerProfile(a.Id), activity.GetValueOrDefault(a.Id))).ToList();
-            _snapshot = new Snapshot(version, clock.GetUtcNow(), members);
+            _snapshots[town] = new Snapshot(version, clock.GetUtcNow(), members);
             return members;
         }
         finally
@@ -53,12 +55,13 @@ public sealed class CandidatePool(NpgsqlDataSource database, TimeProvider clock)
         }
     }
 
-    private Snapshot? Current(string version) =>
-        _snapshot is { } s && s.Version == version && clock.GetUtcNow() - s.ReadAt < MaxAge ? s : null;
+    private Snapshot? Current(string town, string version) =>
+        _snapshots.TryGetValue(town, out var s) && s.Version == version && clock.GetUtcNow() - s.ReadAt < MaxAge ? s : null;
 
-    private async Task<string> VersionAsync(CancellationToken ct)
+    private async Task<string> VersionAsync(string town, CancellationToken ct)
     {
         await using var command = database.CreateCommand(VersionSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = town });
         return (string)(await command.ExecuteScalarAsync(ct))!;
     }
 }

@@ -42,7 +42,7 @@ public static class AccountExport
             var profile = await session.Events.AggregateStreamAsync<VolunteerProfile>(a.Id, token: ct);
             var parts = new List<RequestPart>();
             var invitations = 0;
-            foreach (var id in await AccountStreams.MentioningAsync(database, a, ct))
+            foreach (var id in await AccountStreams.MentioningAsync(database, session.TenantId, a, ct))
             {
                 if (await session.LoadAsync<HelpRequest>(id, ct) is not { } request) continue;
                 var events = await session.Events.FetchStreamAsync(id, token: ct);

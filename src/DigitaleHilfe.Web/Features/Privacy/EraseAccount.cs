@@ -37,9 +37,9 @@ public static class EraseAccount
             var former = account.Has(Role.Volunteer) ? FormerVolunteer : FormerStaff;
             // Events first, documents last: a crash in between leaves the account as it was, and a second
             // erasure finds whatever the first did not mask yet (masking is idempotent).
-            var streams = await AccountStreams.MentioningAsync(database, account, ct);
-            await new PersonErasure(account.Id, account.Name, former).MaskAsync(session.DocumentStore, [.. streams, account.Id], ct);
-            await using (var rebuild = session.DocumentStore.LightweightSession())
+            var streams = await AccountStreams.MentioningAsync(database, session.TenantId, account, ct);
+            await new PersonErasure(account.Id, account.Name, former).MaskAsync(session.DocumentStore, session.TenantId, [.. streams, account.Id], ct);
+            await using (var rebuild = session.DocumentStore.LightweightSession(session.TenantId))
             {
                 var requests = (await rebuild.LoadManyAsync<HelpRequest>(ct, streams)).Select(r => r.Id);
                 await Erasure.RebuildRequestsAsync(rebuild, requests, ct);

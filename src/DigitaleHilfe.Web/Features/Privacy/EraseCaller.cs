@@ -65,7 +65,7 @@ public static class EraseCaller
 
         private async Task<Caller> ReloadAsync(Guid id, CancellationToken ct)
         {
-            await using var fresh = session.DocumentStore.QuerySession();
+            await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
             return (await fresh.LoadAsync<Caller>(id, ct))!;
         }
 
@@ -77,7 +77,7 @@ public static class EraseCaller
         {
             foreach (var id in requests)
             {
-                await using var write = session.DocumentStore.LightweightSession();
+                await using var write = session.DocumentStore.LightweightSession(session.TenantId);
                 var result = await RequestWrites.WriteAsync(write, id, null,
                     r => Task.FromResult(Lifecycle.Decide(r, new CancelForErasure($"Daten gelöscht: {ErasureReasons.German(reason)}"), Actor(), clock.GetUtcNow())), ct);
                 if (!result.Succeeded) return result.Reason;
@@ -89,7 +89,7 @@ public static class EraseCaller
         {
             for (var attempt = 1; ; attempt++)
             {
-                await using var s = session.DocumentStore.LightweightSession();
+                await using var s = session.DocumentStore.LightweightSession(session.TenantId);
                 var now = clock.GetUtcNow();
                 var caller = (await s.LoadAsync<Caller>(callerId, ct))!;
                 if (caller.AnonymisedAt is not null) return;
@@ -126,9 +126,9 @@ public static class EraseCaller
         private async Task<DateTimeOffset?> MaskAndRebuildAsync(Guid callerId, IReadOnlyList<Guid> requestIds, CancellationToken ct)
         {
             var store = session.DocumentStore;
-            await using var s = store.LightweightSession();
+            await using var s = store.LightweightSession(session.TenantId);
             var duplicates = await s.Query<Caller>().Where(c => c.MergedInto == callerId).Select(c => c.Id).ToListAsync(ct);
-            await new CallerErasure().MaskAsync(store, [.. requestIds, callerId, .. duplicates], ct);
+            await new CallerErasure().MaskAsync(store, session.TenantId, [.. requestIds, callerId, .. duplicates], ct);
 
             await Erasure.RebuildRequestsAsync(s, requestIds, ct);
             var caller = (await s.LoadAsync<Caller>(callerId, ct))!;

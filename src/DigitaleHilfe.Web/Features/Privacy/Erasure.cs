@@ -16,14 +16,16 @@ public abstract record Erasure
     public static Erasure? Current => InProgress.Value;
 
     // Rewrites the selected streams' events in place (Advanced.ApplyEventDataMasking, one transaction).
-    public async Task MaskAsync(IDocumentStore store, IReadOnlyCollection<Guid> streams, CancellationToken ct)
+    public async Task MaskAsync(IDocumentStore store, string town, IReadOnlyCollection<Guid> streams, CancellationToken ct)
     {
         if (streams.Count == 0) return;
         InProgress.Value = this;
         try
         {
+            // One town's streams only: the ids are that town's, and masking opens its own session.
             await store.Advanced.ApplyEventDataMasking(m =>
             {
+                m.ForTenant(town);
                 foreach (var id in streams) m.IncludeStream(id);
             }, ct);
         }

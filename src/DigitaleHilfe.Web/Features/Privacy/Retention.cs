@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using Hangfire;
@@ -11,7 +12,7 @@ namespace DigitaleHilfe.Web.Features.Privacy;
 // Idempotent and resumable: it only ever picks what is still due, erases one person at a time, and a
 // person whose erasure throws is recorded on "Hinweise" and skipped; the others go on.
 public sealed class RetentionRun(
-    NpgsqlDataSource database, IServiceScopeFactory scopes, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionRun> logger)
+    NpgsqlDataSource database, IServiceScopeFactory scopes, ITownDirectory towns, IOptions<PrivacyOptions> options, TimeProvider clock, ILogger<RetentionRun> logger)
 {
     private const string Schema = Infrastructure.Persistence.PersistenceSetup.SchemaName;
 
@@ -21,13 +22,27 @@ public sealed class RetentionRun(
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<Report> RunAsync()
     {
+        // Every town in turn, each in its own town context; one town's failure is its callers' problem records, not
+        // a stop for the next town.
+        var total = new Report(0, 0, 0);
+        foreach (var town in towns.Towns)
+            using (TownContext.Enter(town.Id))
+            {
+                var report = await RunTownAsync(town.Id);
+                total = new Report(total.Erased + report.Erased, total.Failed + report.Failed, total.LegacyRequests + report.LegacyRequests);
+            }
+        return total;
+    }
+
+    private async Task<Report> RunTownAsync(string town)
+    {
         var now = clock.GetUtcNow();
         var cutoff = now.AddMonths(-options.Value.RetentionMonths);
         var failed = new HashSet<Guid>();
         int erased = 0, legacy = 0;
         while (true)
         {
-            var due = (await DueCallersAsync(cutoff, options.Value.RetentionBatchSize + failed.Count)).Where(id => !failed.Contains(id)).ToList();
+            var due = (await DueCallersAsync(town, cutoff, options.Value.RetentionBatchSize + failed.Count)).Where(id => !failed.Contains(id)).ToList();
             if (due.Count == 0) break;
             foreach (var id in due)
             {
@@ -35,12 +50,12 @@ public sealed class RetentionRun(
                 else failed.Add(id);
             }
         }
-        foreach (var id in await DueLegacyRequestsAsync(cutoff))
+        foreach (var id in await DueLegacyRequestsAsync(town, cutoff))
         {
-            if (await TryAsync(id, s => LegacyRequestErasure.EraseAsync(s.GetRequiredService<IDocumentStore>(), id, now), now)) legacy++;
+            if (await TryAsync(id, s => LegacyRequestErasure.EraseAsync(s.GetRequiredService<TownSessionFactory>(), id, now), now)) legacy++;
             else failed.Add(id);
         }
-        logger.LogInformation("Retention run: {Erased} callers and {Legacy} old requests anonymised, {Failed} failed.", erased, legacy, failed.Count);
+        logger.LogInformation("Retention run in {Town}: {Erased} callers and {Legacy} old requests anonymised, {Failed} failed.", town, erased, legacy, failed.Count);
         return new Report(erased, failed.Count, legacy);
     }
 
@@ -61,7 +76,7 @@ public sealed class RetentionRun(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Erasing {Id} after the retention period failed; it is skipped and shown on Hinweise.", id);
-            await using var session = scope.ServiceProvider.GetRequiredService<IDocumentStore>().LightweightSession();
+            await using var session = scope.ServiceProvider.GetRequiredService<TownSessionFactory>().OpenSession();
             var existing = await session.LoadAsync<BackgroundProblem>(BackgroundProblem.IdFor(BackgroundProblem.Retention, id));
             session.Store(BackgroundProblem.Occurred(existing, BackgroundProblem.Retention, id, null, e, now));
             await session.SaveChangesAsync();
@@ -71,36 +86,37 @@ public sealed class RetentionRun(
 
     // Callers with requests, none of them active, the last one ended before the cutoff; and callers whose
     // erasure began but did not finish.
-    private async Task<IReadOnlyList<Guid>> DueCallersAsync(DateTimeOffset cutoff, int limit)
+    private async Task<IReadOnlyList<Guid>> DueCallersAsync(string town, DateTimeOffset cutoff, int limit)
     {
         var sql = $"""
             select c.id from {Schema}.mt_doc_caller c
-            where c.data->>'MergedInto' is null and c.data->>'AnonymisedAt' is not null and coalesce((c.data->>'ErasureComplete')::boolean, false) = false
+            where c.tenant_id = @town and c.data->>'MergedInto' is null and c.data->>'AnonymisedAt' is not null and coalesce((c.data->>'ErasureComplete')::boolean, false) = false
             union all
             select (r.data->>'CallerId')::uuid from {Schema}.mt_doc_helprequest r
-            join {Schema}.mt_doc_caller c on c.id = (r.data->>'CallerId')::uuid and c.data->>'AnonymisedAt' is null
-            where r.data->>'CallerId' is not null
+            join {Schema}.mt_doc_caller c on c.tenant_id = r.tenant_id and c.id = (r.data->>'CallerId')::uuid and c.data->>'AnonymisedAt' is null
+            where r.tenant_id = @town and r.data->>'CallerId' is not null
             group by 1
             having bool_and(r.data->>'Status' in ('Resolved', 'Closed', 'Cancelled'))
                and max((r.data->>'EndedAt')::timestamptz) < @cutoff
             limit @limit
             """;
-        return await QueryIdsAsync(sql, cutoff, limit);
+        return await QueryIdsAsync(sql, town, cutoff, limit);
     }
 
     // Requests of the first slice, which carried the name and phone in their own first event.
-    private Task<IReadOnlyList<Guid>> DueLegacyRequestsAsync(DateTimeOffset cutoff) => QueryIdsAsync($"""
+    private Task<IReadOnlyList<Guid>> DueLegacyRequestsAsync(string town, DateTimeOffset cutoff) => QueryIdsAsync($"""
         select r.id from {Schema}.mt_doc_helprequest r
-        where r.data->>'CallerId' is null and r.data->>'AnonymisedAt' is null
+        where r.tenant_id = @town and r.data->>'CallerId' is null and r.data->>'AnonymisedAt' is null
           and r.data->>'Status' in ('Resolved', 'Closed', 'Cancelled') and (r.data->>'EndedAt')::timestamptz < @cutoff
         limit @limit
-        """, cutoff, 10_000);
+        """, town, cutoff, 10_000);
 
-    private async Task<IReadOnlyList<Guid>> QueryIdsAsync(string sql, DateTimeOffset cutoff, int limit)
+    private async Task<IReadOnlyList<Guid>> QueryIdsAsync(string sql, string town, DateTimeOffset cutoff, int limit)
     {
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("cutoff", cutoff);
         command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("town", town);
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
@@ -111,16 +127,16 @@ public sealed class RetentionRun(
 // A first-slice request has no Caller document: its own events are the personal data.
 public static class LegacyRequestErasure
 {
-    public static async Task EraseAsync(IDocumentStore store, Guid requestId, DateTimeOffset now)
+    public static async Task EraseAsync(TownSessionFactory sessions, Guid requestId, DateTimeOffset now)
     {
-        await using (var s = store.LightweightSession())
+        await using (var s = sessions.OpenSession())
         {
             if (await s.LoadAsync<HelpRequest>(requestId) is not { AnonymisedAt: null }) return;
             s.Events.Append(requestId, new RequestAnonymised(requestId, ErasureReason.Retention, now));
             await s.SaveChangesAsync();
         }
-        await new CallerErasure().MaskAsync(store, [requestId], default);
-        await using var rebuild = store.LightweightSession();
+        await new CallerErasure().MaskAsync(sessions.Store, sessions.Town, [requestId], default);
+        await using var rebuild = sessions.OpenSession();
         await Erasure.RebuildRequestsAsync(rebuild, [requestId], default);
         await rebuild.SaveChangesAsync();
     }

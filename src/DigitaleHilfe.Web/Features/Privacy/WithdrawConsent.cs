@@ -24,7 +24,7 @@ public static class WithdrawConsent
             if (caller is null) return new EraseCaller.Result(EraseCaller.Outcome.NotFound, command.CallerId);
             if (caller.AnonymisedAt is null)
             {
-                await using var s = session.DocumentStore.LightweightSession();
+                await using var s = session.DocumentStore.LightweightSession(session.TenantId);
                 s.Events.Append(caller.Id, new ConsentWithdrawn(caller.Id, string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(), user.Name, clock.GetUtcNow()));
                 await s.SaveChangesAsync(ct);
             }

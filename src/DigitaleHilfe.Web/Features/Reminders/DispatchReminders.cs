@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,10 @@ public sealed class DispatchReminders(
     [JobDisplayName("Fällige Erinnerungen verteilen")]
     public async Task<int> RunAsync()
     {
+        // One round per town at a time (the session, and so the town, is this job's or this round's).
         using var connection = storage.GetConnection();
         IDisposable @lock;
-        try { @lock = connection.AcquireDistributedLock("digitalehilfe:reminders:dispatch", TimeSpan.FromSeconds(30)); }
+        try { @lock = connection.AcquireDistributedLock($"digitalehilfe:reminders:dispatch:{session.TenantId}", TimeSpan.FromSeconds(30)); }
         catch (Hangfire.Storage.DistributedLockTimeoutException) { return 0; }   // another node is at it
         using (@lock) return await DispatchAsync();
     }
@@ -71,7 +73,7 @@ public sealed class DispatchReminders(
 // The dispatch round on every node, every DispatchInterval, and soon after the planner stored something due
 // at once. "Soon": DispatchGather later, so that the invitations of a busy minute go in a few rounds and jobs,
 // not in a Hangfire job of their own for each new request (docs/performance.md).
-public sealed class ReminderClock(IServiceScopeFactory scopes, DispatchSignal signal, IOptions<ReminderOptions> options, ILogger<ReminderClock> logger)
+public sealed class ReminderClock(IServiceScopeFactory scopes, ITownDirectory towns, DispatchSignal signal, IOptions<ReminderOptions> options, ILogger<ReminderClock> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,12 +85,18 @@ public sealed class ReminderClock(IServiceScopeFactory scopes, DispatchSignal si
             var requested = signal.Requested;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DispatchReminders>().RunAsync();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Dispatching reminders failed; trying again in {Interval}.", options.Value.DispatchInterval);
+                // Every town in turn; one town's failure does not keep the others' reminders back.
+                foreach (var town in towns.Towns)
+                    using (TownContext.Enter(town.Id))
+                        try
+                        {
+                            await using var scope = scopes.CreateAsyncScope();
+                            await scope.ServiceProvider.GetRequiredService<DispatchReminders>().RunAsync();
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            logger.LogError(e, "Dispatching reminders of town {Town} failed; trying again in {Interval}.", town.Id, options.Value.DispatchInterval);
+                        }
             }
             finally
             {

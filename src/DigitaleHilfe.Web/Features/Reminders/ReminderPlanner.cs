@@ -2,6 +2,7 @@ using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Monitoring;
+using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten.Services;
@@ -31,10 +32,22 @@ public sealed class ReminderPlanner : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
-        var ids = page.Events.Where(e => e.Data is not ContactDetailsViewed)
-            .Select(e => e.StreamId).Distinct().ToList();
-        if (ids.Count == 0) return NullChangeListener.Instance;
+        // A page holds the events of every town. Each town's requests are read and planned in that town (Marten
+        // hands the subscription one session; ForTenant writes into the same commit), never across towns.
+        var (dueNow, planned) = (false, 0);
+        foreach (var town in page.Events.GroupBy(e => e.TenantId))
+        {
+            var (due, count) = await PlanAsync(town.ToList(), operations.ForTenant(town.Key), ct);
+            (dueNow, planned) = (dueNow || due, planned + count);
+        }
+        return dueNow || planned > 0 ? new AfterPlanning(dueNow ? dispatch : null, metrics, planned) : NullChangeListener.Instance;
+    }
 
+    private async Task<(bool DueNow, int Planned)> PlanAsync(IReadOnlyList<IEvent> events, IDocumentOperations operations, CancellationToken ct)
+    {
+        var ids = events.Where(e => e.Data is not ContactDetailsViewed)
+            .Select(e => e.StreamId).Distinct().ToList();
+        if (ids.Count == 0) return (false, 0);
         var requests = new List<HelpRequest>();
         var now = clock.GetUtcNow();
         var problems = (await operations.Query<BackgroundProblem>()
@@ -81,8 +94,8 @@ public sealed class ReminderPlanner : SubscriptionBase
                 operations.Delete<PlannedReminder>(gone.Id);
         }
         // Reminders due at once (invitations, confirmations) should not wait for the next dispatch
-        // round: this node's round starts soon. If the signal is lost with the node, the next round picks them up anyway.
-        return dueNow || planned > 0 ? new AfterPlanning(dueNow ? dispatch : null, metrics, planned) : NullChangeListener.Instance;
+        // round: this node's round starts soon (AfterPlanning). If the signal is lost with the node, the next round picks them up anyway.
+        return (dueNow, planned);
     }
 
     // A snapshot stored before reminders existed lacks the times they count from (StatusSince and

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public static class RemindersSetup
         services.AddScoped<SendReminder>();
         services.AddScoped<SendReminders>();
         services.AddScoped<WeeklyDigest>();
+        services.AddScoped<WeeklyDigestRound>();
         services.ConfigureMarten((provider, options) =>
         {
             options.Events.Subscribe(provider.GetRequiredService<ReminderPlanner>());
@@ -57,6 +59,20 @@ public static class RemindersSetup
     }
 }
 
+// The digest's recurring job belongs to no town: it hands each town its own digest job, which runs in that town
+// (its coordinators, its figures, its sender) and retries on its own when that town's mail fails.
+public sealed class WeeklyDigestRound(ITownDirectory towns, IBackgroundJobClient jobs)
+{
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("Wochenübersicht: je Ort einen Auftrag")]
+    public void Run()
+    {
+        foreach (var town in towns.Towns)
+            using (TownContext.Enter(town.Id))
+                jobs.Enqueue<WeeklyDigest>(d => d.RunAsync());
+    }
+}
+
 // Registers (or updates) the weekly digest as a Hangfire recurring job with a fixed id.
 public sealed class DigestSchedule(IRecurringJobManager jobs, IOptions<ReminderOptions> options) : IHostedService
 {
@@ -66,7 +82,7 @@ public sealed class DigestSchedule(IRecurringJobManager jobs, IOptions<ReminderO
     {
         try
         {
-            jobs.AddOrUpdate<WeeklyDigest>(JobId, d => d.RunAsync(), options.Value.DigestCron,
+            jobs.AddOrUpdate<WeeklyDigestRound>(JobId, d => d.Run(), options.Value.DigestCron,
                 new RecurringJobOptions { TimeZone = Shared.CityTime.Zone });
         }
         catch (ArgumentException e)

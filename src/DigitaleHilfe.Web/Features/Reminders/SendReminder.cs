@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Features.Monitoring;
 using System.Runtime.ExceptionServices;
 using DigitaleHilfe.Web.Features.Accounts;
@@ -26,7 +27,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // If one request changed meanwhile, the transaction is lost and each reminder is recorded on its own, as
 // before. Arguments are ids only, never an address or a name.
 public sealed class SendReminder(
-    IDocumentStore store, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
+    TownSessionFactory sessions, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
     DispatchSignal dispatch, NpgsqlDataSource database, CandidatePool pool, ServiceMetrics metrics, ILogger<SendReminder> logger)
 {
     public readonly record struct Entry(string DeliveryId, Guid DispatchKey);
@@ -71,7 +72,7 @@ public sealed class SendReminder(
         // then finds the deliveries done, so nobody gets a mail twice.
         await using var serial = await AdvisoryLock.AcquireAllAsync(database, round.Select(e => $"reminder:{e.DeliveryId}"));
         // An identity map: the people read below for all reminders are not read again for each.
-        await using var session = store.IdentitySession();
+        await using var session = sessions.IdentitySession();
         var now = clock.GetUtcNow();
         var failures = new List<Exception>();
 
@@ -158,7 +159,7 @@ public sealed class SendReminder(
             // A request changed while we were mailing, and the transaction went with it: each reminder on its own.
             foreach (var (delivery, why) in finished)
             {
-                await using var alone = store.LightweightSession();
+                await using var alone = sessions.OpenSession();
                 Finish(alone, delivery, now, why);
                 await alone.SaveChangesAsync();
             }
@@ -248,7 +249,7 @@ public sealed class SendReminder(
         var p = outcome.Pending;
         try
         {
-            await using var session = store.LightweightSession();
+            await using var session = sessions.OpenSession();
             if (outcome.Record)
                 (await session.Events.FetchForWriting<HelpRequest>(p.Request.Id, p.Stream.StartingVersion ?? 0)).AppendMany(outcome.Events);
             StoreDocuments(session, outcome);
@@ -262,7 +263,7 @@ public sealed class SendReminder(
         catch (ConcurrencyException)
         {
             // Nothing left the building yet (an expiry, a callback task): let the next round decide again.
-            await using var again = store.LightweightSession();
+            await using var again = sessions.OpenSession();
             again.Store(outcome.Delivery with { Done = false, DoneAt = null, DispatchKey = null, NextAttemptAt = now });
             await again.SaveChangesAsync();
         }
@@ -274,7 +275,7 @@ public sealed class SendReminder(
         var requestIds = planIds.Select(RequestIdOf).OfType<Guid>().Distinct().ToArray();
         if (requestIds.Length == 0) return;
         var ids = planIds.ToArray();
-        await using var session = store.QuerySession();
+        await using var session = sessions.QuerySession();
         if (await session.Query<PlannedReminder>().AnyAsync(p => p.RequestId.IsOneOf(requestIds) && p.DueAt <= now && !p.Id.IsOneOf(ids)))
             dispatch.Raise();
     }
@@ -285,7 +286,7 @@ public sealed class SendReminder(
         var requestId = ((ReminderSent)events[^1]).RequestId;
         for (var attempt = 0; ; attempt++)
         {
-            await using var session = store.LightweightSession();
+            await using var session = sessions.OpenSession();
             var stream = await session.Events.FetchForWriting<HelpRequest>(requestId);
             stream.AppendMany(events);
             session.Store(delivery);
@@ -305,7 +306,7 @@ public sealed class SendReminder(
     private async Task SkipAsync(ReminderDelivery delivery, PlannedReminder plan, DateTimeOffset now, Exception e)
     {
         logger.LogError(e, "Reminder {Delivery} for request {RequestId} failed; it is skipped and tried again later.", delivery.Id, plan.RequestId);
-        await using var session = store.LightweightSession();
+        await using var session = sessions.OpenSession();
         var number = (await session.LoadAsync<HelpRequest>(plan.RequestId))?.Number;
         var id = BackgroundProblem.IdFor(BackgroundProblem.Sending, plan.RequestId);
         session.Store(BackgroundProblem.Occurred(await session.LoadAsync<BackgroundProblem>(id), BackgroundProblem.Sending, plan.RequestId, number, e, now));

@@ -22,10 +22,10 @@ public sealed class FiguresCache(NpgsqlDataSource database, TimeProvider clock, 
     private const int MostPeriods = 200;
     private static readonly TimeSpan RecountAtMostEvery = TimeSpan.FromSeconds(10);
 
-    public async Task<PeriodFigures.Figures> GetAsync(Period period, Func<CancellationToken, Task<PeriodFigures.Figures>> count, CancellationToken ct)
+    public async Task<PeriodFigures.Figures> GetAsync(string? town, Period period, Func<CancellationToken, Task<PeriodFigures.Figures>> count, CancellationToken ct)
     {
         var progress = await ProgressAsync(ct);
-        var key = $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
+        var key = $"{town ?? "*"}:{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
         if (_counted.TryGetValue(key, out var entry))
         {
             if (entry.Progress == progress) return entry.Figures;

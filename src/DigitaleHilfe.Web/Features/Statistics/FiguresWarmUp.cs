@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Features.Shared;
 using Microsoft.Extensions.Options;
 
@@ -6,10 +7,17 @@ namespace DigitaleHilfe.Web.Features.Statistics;
 // Counts this month, this quarter and this year ahead of the coordinators, so that opening the cockpit or the
 // year view finds figures at most Statistics:WarmUpEvery old instead of waiting for a recount (FiguresCache).
 // Unchanged figures cost one small query per period.
-public sealed class FiguresWarmUp(IServiceScopeFactory scopes, TimeProvider clock, IOptions<StatisticsOptions> options, ILogger<FiguresWarmUp> logger)
+public sealed class FiguresWarmUp(IServiceScopeFactory scopes, ITownDirectory towns, TimeProvider clock, IOptions<StatisticsOptions> options, ILogger<FiguresWarmUp> logger)
     : BackgroundService
 {
     public async Task WarmAsync(CancellationToken ct)
+    {
+        foreach (var town in towns.Towns)
+            using (TownContext.Enter(town.Id))
+                await WarmTownAsync(ct);
+    }
+
+    private async Task WarmTownAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(CityTime.Local(clock.GetUtcNow()).DateTime);
         await using var scope = scopes.CreateAsyncScope();

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
 using Npgsql;
 
@@ -8,7 +9,8 @@ namespace DigitaleHilfe.Web.Features.Statistics;
 // facts' own columns (docs/architecture.md, "Statistics").
 public static class PeriodFigures
 {
-    public sealed record Query(Period Period) : IQuery<Figures>;
+    // AllTowns: the network's totals, counted over every town (for the network admin; figures only, no person).
+    public sealed record Query(Period Period, bool AllTowns = false) : IQuery<Figures>;
 
     public sealed record Count(string Id, int Requests);
 
@@ -35,29 +37,35 @@ public static class PeriodFigures
     }
 
     private const string Table = $"{PersistenceSetup.SchemaName}.mt_doc_requestfacts";
-    private const string InPeriod = "logged_at >= @from and logged_at < @to";
+    // The town's rows, or every town's for the network totals (a custom plan sees which).
+    private const string InTown = "(@town::text is null or tenant_id = @town)";
+    private const string InPeriod = InTown + " and logged_at >= @from and logged_at < @to";
 
-    public sealed class Handler(NpgsqlDataSource database, FiguresCache cache) : IQueryHandler<Query, Figures>
+    public sealed class Handler(NpgsqlDataSource database, FiguresCache cache, TownSessionFactory sessions) : IQueryHandler<Query, Figures>
     {
-        public async ValueTask<Figures> Handle(Query query, CancellationToken ct) => await cache.GetAsync(query.Period, c => ComputeAsync(query, c), ct);
+        public async ValueTask<Figures> Handle(Query query, CancellationToken ct)
+        {
+            var town = query.AllTowns ? null : sessions.Town;
+            return await cache.GetAsync(town, query.Period, c => ComputeAsync(query, town, c), ct);
+        }
 
         // Four statements run side by side on their own connections, each one scan of the period's facts
         // (docs/performance.md has the figures).
-        private async Task<Figures> ComputeAsync(Query query, CancellationToken ct)
+        private async Task<Figures> ComputeAsync(Query query, string? town, CancellationToken ct)
         {
-            var totalsTask = ReadAsync(query.Period, Totals, async r =>
+            var totalsTask = ReadAsync(query.Period, town, Totals, async r =>
             {
                 await r.ReadAsync(ct);
                 return (Logged: r.GetInt32(0), Resolved: r.GetInt32(1), EverResolved: r.GetInt32(2), Reopened: r.GetInt32(3), Yes: r.GetInt32(4),
                     Answers: r.GetInt32(5), Minutes: r.GetInt32(6), Volunteers: r.GetInt32(7),
                     ToClaim: new Spread(r.GetInt32(8), Int(r, 9), Int(r, 10)), ToResolution: new Spread(r.GetInt32(11), Int(r, 12), Int(r, 13)));
             }, ct);
-            var seniorsTask = ReadAsync(query.Period, Seniors, async r =>
+            var seniorsTask = ReadAsync(query.Period, town, Seniors, async r =>
             {
                 await r.ReadAsync(ct);
                 return (Helped: r.GetInt32(0), FirstTime: r.GetInt32(1));
             }, ct);
-            var groupsTask = ReadAsync(query.Period, Groups, async r =>
+            var groupsTask = ReadAsync(query.Period, town, Groups, async r =>
             {
                 var rows = new List<(int Set, string? Id, Breakdown Row)>();
                 while (await r.ReadAsync(ct))
@@ -68,7 +76,7 @@ public static class PeriodFigures
                 }
                 return rows;
             }, ct);
-            var monthsTask = ReadAsync(query.Period, Months, async r =>
+            var monthsTask = ReadAsync(query.Period, town, Months, async r =>
             {
                 var months = new List<MonthRow>();
                 while (await r.ReadAsync(ct)) months.Add(new MonthRow(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), Int(r, 4)));
@@ -84,11 +92,12 @@ public static class PeriodFigures
                 totals.Minutes, totals.Volunteers, Set(TopicSet), Set(DistrictSet), Set(ModeSet), months);
         }
 
-        private async Task<T> ReadAsync<T>(Period period, string sql, Func<NpgsqlDataReader, Task<T>> read, CancellationToken ct)
+        private async Task<T> ReadAsync<T>(Period period, string? town, string sql, Func<NpgsqlDataReader, Task<T>> read, CancellationToken ct)
         {
             await using var command = database.CreateCommand(sql);
             command.Parameters.AddWithValue("from", period.Start);
             command.Parameters.AddWithValue("to", period.End);
+            command.Parameters.Add(new NpgsqlParameter("town", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)town ?? DBNull.Value });
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await read(reader);
         }
@@ -123,7 +132,7 @@ public static class PeriodFigures
     private const string Seniors = $"""
         select count(*)::int, count(*) filter (where first_seen >= @from)::int from (
             select caller_id, min(logged_at) as first_seen, bool_or({InPeriod} and outcome is not null) as helped
-            from {Table} where caller_id is not null and logged_at < @to group by caller_id) callers
+            from {Table} where {InTown} and caller_id is not null and logged_at < @to group by caller_id) callers
         where helped
         """;
 

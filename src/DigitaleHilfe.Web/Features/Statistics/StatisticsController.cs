@@ -35,11 +35,12 @@ public sealed class StatisticsController(IMediator mediator, IQuerySession sessi
         var period = PeriodOf(range);
         await using var command = database.CreateCommand($"""
             select to_char(logged_at at time zone 'Europe/Berlin', 'YYYY-MM'), district, topic, count(*)::int
-            from {PersistenceSetup.SchemaName}.mt_doc_requestfacts where logged_at >= @from and logged_at < @to
+            from {PersistenceSetup.SchemaName}.mt_doc_requestfacts where tenant_id = @town and logged_at >= @from and logged_at < @to
             group by 1, 2, 3 order by 1, district collate "C", topic collate "C"
             """);
         command.Parameters.AddWithValue("from", period.Start);
         command.Parameters.AddWithValue("to", period.End);
+        command.Parameters.AddWithValue("town", session.TenantId);
         var cells = new List<StatisticsCsv.Cell>();
         await using (var r = await command.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) cells.Add(new StatisticsCsv.Cell(r.GetString(0), catalog.DistrictLabel(r.GetString(1)), catalog.TopicLabel(r.GetString(2)), r.GetInt32(3)));

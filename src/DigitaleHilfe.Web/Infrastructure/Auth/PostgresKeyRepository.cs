@@ -17,13 +17,13 @@ public sealed class PostgresKeyRepository(IDocumentStore store) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var session = store.QuerySession();
+        using var session = store.QuerySession(new Marten.Services.SessionOptions { AllowAnyTenant = true });
         return session.Query<DataProtectionKey>().ToListAsync().GetAwaiter().GetResult().Select(k => XElement.Parse(k.Xml)).ToList();
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var session = store.LightweightSession();
+        using var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true });
         session.Store(new DataProtectionKey { Id = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         session.SaveChangesAsync().GetAwaiter().GetResult();
     }

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -16,6 +17,7 @@ public static class PersistenceSetup
         var connectionString = configuration.GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 
+        services.AddSingleton<TownSessionFactory>();
         // One data source for the whole process: Marten, health checks and raw SQL share its pool.
         services.AddSingleton(_ => NpgsqlDataSource.Create(WithConnectionDefaults(connectionString)));
 
@@ -27,9 +29,14 @@ public static class PersistenceSetup
                 // changes deliberately with `db-apply` (see docs/operations.md).
                 options.AutoCreateSchemaObjects = configuration.GetValue("Marten:AutoCreate", environment.IsProduction() ? AutoCreate.None : AutoCreate.CreateOrUpdate);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                // Every event and document belongs to a town (a Marten tenant, all in one database: docs/adr/0002).
+                // A session opened without a town is refused rather than given Marten's shared default tenant.
+                options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+                options.Policies.AllDocumentsAreMultiTenanted();
+                options.Advanced.DefaultTenantUsageEnabled = false;
             })
             .UseNpgsqlDataSource()
-            .UseLightweightSessions()
+            .BuildSessionsWith<TownSessionFactory>()
             // The async daemon runs subscriptions (the reminder planner). HotCold: every node may run
             // it, one at a time holds the lead (a PostgreSQL advisory lock), another takes over if it dies.
             .AddAsyncDaemon(configuration.GetValue("Marten:Daemon", DaemonMode.HotCold));

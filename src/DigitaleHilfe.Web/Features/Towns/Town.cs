@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace DigitaleHilfe.Web.Features.Towns;
+
+// One town of the network: its id is the Marten tenant id every one of its documents and events carries. The
+// document itself belongs to the installation (single-tenanted), so the town resolution can read all of them.
+public sealed record Town(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Hosts,
+    string? HotlinePhone,
+    string? SenderName,
+    string? SenderAddress,
+    DateTimeOffset AddedAt)
+{
+    // Lower-case letters, digits and hyphens: the id appears in paths (/kl/…), job parameters and the database.
+    public static readonly Regex IdPattern = new("^[a-z][a-z0-9-]{1,29}$", RegexOptions.CultureInvariant);
+
+    // Path prefixes the installation itself uses; a town named like one would hide it.
+    public static readonly string[] ReservedIds = ["api", "health", "metrics", "hangfire", "error", "css", "js", "lib", "img", "netz"];
+}
