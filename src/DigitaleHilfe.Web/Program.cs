@@ -79,6 +79,7 @@ if (UsersCommandLine.Handles(args) || TownsCommandLine.Handles(args))
 {
     // Production schema changes go through db-apply (docs/operations.md); elsewhere bring it up to date.
     var store = app.Services.GetRequiredService<IDocumentStore>();
+    await ConjoinedEventTables.ConvertAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), app.Logger, CancellationToken.None);
     if (!app.Environment.IsProduction()) await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     await app.Services.GetRequiredService<FirstTown>().Populate(store, CancellationToken.None);
     return TownsCommandLine.Handles(args)
@@ -89,7 +90,12 @@ if (UsersCommandLine.Handles(args) || TownsCommandLine.Handles(args))
 // A command word (db-apply, db-assert, db-dump, help …) runs JasperFx's command line, which gives the
 // same executable Marten's schema commands. Anything else, options like --urls included, runs the web
 // app the plain way, which is also what the test host (WebApplicationFactory) waits for.
-if (args is [var command, ..] && !command.StartsWith('-')) return await app.RunJasperFxCommands(args);
+if (args is [var command, ..] && !command.StartsWith('-'))
+{
+    if (command is "db-apply" or "db-patch")
+        await ConjoinedEventTables.ConvertAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), app.Logger, CancellationToken.None);
+    return await app.RunJasperFxCommands(args);
+}
 await app.RunAsync();
 return 0;
 

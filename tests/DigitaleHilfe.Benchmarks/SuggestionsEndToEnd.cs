@@ -29,7 +29,7 @@ public static class SuggestionsEndToEnd
 
         var rng = new Random(42);
         string[] topics = ["smartphone", "tablet", "computer", "email", "online-banking"], districts = ["erfenbach", "siegelbach", "morlautern", "dansenberg"];
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(Towns.First))
         {
             var now = DateTimeOffset.UtcNow;
             for (var i = 0; i < volunteers; i++)

@@ -32,7 +32,7 @@ public sealed class AlertsPageTests(BrowserFixture app) : IAsyncLifetime
                 CallerName = "Erika Mustermann", Phone = "0631 123456", Topic = "tablet", Description = "Fotos", District = "erfenbach",
                 HelpMode = "telefon", Consent = true,
             });
-        await using (var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Store(new BackgroundProblem
             {

@@ -30,7 +30,7 @@ public sealed class ReminderPagesTests(BrowserFixture app) : IAsyncLifetime
 
     private async Task StoreAsync(object document)
     {
-        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
         session.Store(document);
         await session.SaveChangesAsync();
     }

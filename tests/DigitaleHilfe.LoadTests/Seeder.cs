@@ -74,7 +74,7 @@ public sealed class Seeder(string connection)
         var openEvery = requests / Math.Max(1, open);
         for (var batch = 0; batch < requests; batch += 1_000)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.LightweightSession(Towns.First);
             for (var i = batch; i < Math.Min(requests, batch + 1_000); i++)
             {
                 // Spread over the year, the open ones among the last weeks' requests.
@@ -169,7 +169,7 @@ public sealed class Seeder(string connection)
         var ids = new Guid[count];
         for (var batch = 0; batch < count; batch += 1_000)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.LightweightSession(Towns.First);
             for (var i = batch; i < Math.Min(count, batch + 1_000); i++)
             {
                 var id = ids[i] = Guid.CreateVersion7();
@@ -195,7 +195,7 @@ public sealed class Seeder(string connection)
         await mediator.Send(new CreateAccount.Command(Coordinator, "Lasttest Koordination", [Role.Coordinator, Role.Operator], Password));
         await mediator.Send(new CreateAccount.Command(Operator, "Lasttest Hotline", [Role.Operator], Password));
         var volunteer = (await mediator.Send(new CreateAccount.Command(Volunteer, "Lasttest Helferin", [Role.Volunteer], Password))).Account!;
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(Towns.First);
         session.Events.Append(volunteer.Id, new VolunteerProfileUpdated(volunteer.Id, topics, districts, ["de"], modes, 3, [], null, "Lasttest", now));
         await session.SaveChangesAsync();
     }

@@ -73,7 +73,7 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         if (role == Role.Volunteer)
         {
             // Test volunteers have shown a recent certificate of conduct, so they may visit seniors.
-            await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
             session.Store(result.Account! with { Certificate = new CertificateRecord(new DateOnly(2026, 1, 15), new DateOnly(2026, 2, 1), "Test", new DateOnly(2031, 1, 15)) });
             await session.SaveChangesAsync();
         }

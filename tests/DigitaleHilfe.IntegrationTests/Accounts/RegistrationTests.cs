@@ -150,7 +150,7 @@ public sealed partial class RegistrationTests(AppFixture app) : IntegrationTest(
         var coordinator = await App.SignedInClientAsync(Role.Coordinator);
         await FormPost.SubmitAsync(coordinator, "/Coordination/Volunteers", new Dictionary<string, string>(), $"/Coordination/Volunteers/{account.Id}/Approve");
         (await App.Smtp.WaitForMessageAsync(m => m.Subject == "Sie sind freigeschaltet")).TextBody!.ShouldContain("Für Hausbesuche und Sprechstunden brauchen wir noch Ihr erweitertes Führungszeugnis");
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(account.Id, new Web.Features.Volunteers.VolunteerProfileUpdated(account.Id, ["online-banking"], ["innenstadt-ost"], ["de"],
                 ["hausbesuch", "telefon"], 3, [], null, "Test", AppFixture.Start));
@@ -205,7 +205,7 @@ public sealed partial class RegistrationTests(AppFixture app) : IntegrationTest(
     public async Task Coordinators_see_a_certificate_that_runs_out_within_sixty_days_on_Hinweise_and_can_enter_a_new_one()
     {
         var volunteer = await App.CreateAccountAsync(Role.Volunteer);
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Store(volunteer with { Certificate = new CertificateRecord(new DateOnly(2021, 12, 20), new DateOnly(2022, 1, 5), "Klaus", new DateOnly(2026, 12, 20)) });
             await session.SaveChangesAsync();

@@ -65,7 +65,7 @@ public sealed class InvitationDeliveryTests(AppFixture app) : ReminderTest(app)
         {
             Id = plan.DeliveryId, PlanId = plan.Id, Occurrence = plan.Occurrence, DispatchKey = Guid.NewGuid(), DispatchedAt = plan.DueAt,
         };
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Store(delivery);
             await session.SaveChangesAsync();

@@ -14,7 +14,7 @@ public sealed class PoisonedRequestTests(AppFixture app) : ReminderTest(app)
     // Appended straight to the stream, past every input rule, as data from before the rules would be.
     private async Task PoisonAsync(Guid requestId, DateTimeOffset at)
     {
-        await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
         session.Events.Append(requestId, new AppointmentScheduled(requestId, at, "telefon", null, "Test", App.Clock.GetUtcNow()));
         await session.SaveChangesAsync();
     }

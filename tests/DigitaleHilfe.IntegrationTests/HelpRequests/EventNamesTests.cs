@@ -27,7 +27,7 @@ public sealed class EventNamesTests(AppFixture app) : IntegrationTest(app)
     {
         var request = (await App.SendAsync(AppFixture.ValidCall())).Id;
         var now = App.Clock.GetUtcNow();
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(request,
                 new VolunteersInvited(request, [Guid.NewGuid()], now),
@@ -52,7 +52,7 @@ public sealed class EventNamesTests(AppFixture app) : IntegrationTest(app)
         }
 
         // A fresh app instance has appended none of these types itself: only their registration maps the aliases.
-        await using var read = App.Variant().Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var read = App.Variant().Services.GetRequiredService<IDocumentStore>().QuerySession(Towns.First);
         var events = (await read.Events.FetchStreamAsync(request)).Select(e => e.Data).ToList();
         events.OfType<VolunteersInvited>().ShouldHaveSingleItem();
         events.OfType<ReminderSent>().ShouldHaveSingleItem();

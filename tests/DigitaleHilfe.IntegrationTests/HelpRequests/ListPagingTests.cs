@@ -22,7 +22,7 @@ public sealed class ListPagingTests(AppFixture app) : IntegrationTest(app)
         var store = App.Services.GetRequiredService<IDocumentStore>();
         var ids = new List<Guid>();
         var start = from ?? AppFixture.Start.AddDays(-30);
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(Towns.First);
         for (var i = 0; i < count; i++)
         {
             var id = Guid.NewGuid();

@@ -26,7 +26,7 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
         foreach (var (topics, districts) in profiles)
         {
             var account = await App.CreateAccountAsync(Role.Volunteer);
-            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
             session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, topics, districts, ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
             await session.SaveChangesAsync();
             accounts.Add(account);
@@ -102,7 +102,7 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
     public async Task Volunteers_who_turned_invitations_off_or_had_theirs_today_are_skipped()
     {
         var volunteers = await VolunteersAsync();
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(volunteers[0].Id, new VolunteerProfileUpdated(volunteers[0].Id, ["online-banking"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start, MaxInvitationsPerDay: 0));
             session.Events.Append(volunteers[1].Id, new VolunteerProfileUpdated(volunteers[1].Id, ["online-banking"], ["siegelbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start, MaxInvitationsPerDay: 1));

@@ -18,7 +18,7 @@ public sealed class MatchingReadModelTests(AppFixture app) : IntegrationTest(app
     private async Task<Account> VolunteerAsync(params string[] modes)
     {
         var volunteer = await App.CreateAccountAsync(Role.Volunteer);
-        await using var session = Store.LightweightSession();
+        await using var session = Store.LightweightSession(Towns.First);
         session.Events.Append(volunteer.Id, new VolunteerProfileUpdated(volunteer.Id, ["online-banking"], ["innenstadt-ost"], ["de"], modes, 3, [], null, "Test",
             App.Clock.GetUtcNow()));
         await session.SaveChangesAsync();
@@ -33,7 +33,7 @@ public sealed class MatchingReadModelTests(AppFixture app) : IntegrationTest(app
     {
         var reliable = await VolunteerAsync("hausbesuch");
         var releasing = await VolunteerAsync("hausbesuch");
-        await using (var session = Store.LightweightSession())
+        await using (var session = Store.LightweightSession(Towns.First))
         {
             var id = Guid.NewGuid();
             var at = App.Clock.GetUtcNow().AddDays(-3);
@@ -63,7 +63,7 @@ public sealed class MatchingReadModelTests(AppFixture app) : IntegrationTest(app
         var request = await App.SendAsync(AppFixture.ValidCall());
         (await SuggestionsAsync(request.Id)).Select(s => s.VolunteerId).ShouldContain(volunteer.Id);
 
-        await using (var session = Store.LightweightSession())
+        await using (var session = Store.LightweightSession(Towns.First))
         {
             session.Events.Append(volunteer.Id, new VolunteerProfileUpdated(volunteer.Id, ["online-banking"], ["innenstadt-ost"], ["de"], ["telefon"], 3, [], null,
                 "Test", App.Clock.GetUtcNow()));
@@ -73,7 +73,7 @@ public sealed class MatchingReadModelTests(AppFixture app) : IntegrationTest(app
 
         var other = await VolunteerAsync("hausbesuch");
         (await SuggestionsAsync(request.Id)).Select(s => s.VolunteerId).ShouldContain(other.Id);
-        await using (var session = Store.LightweightSession())
+        await using (var session = Store.LightweightSession(Towns.First))
         {
             session.Store(other with { Active = false });
             await session.SaveChangesAsync();

@@ -92,7 +92,7 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
 
         var restored = Instance("digitalehilfe_restored", _restoredMail);
         restored.CreateClient();   // starts it: the daemon resumes from the progress in the dump
-        await using (var session = restored.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        await using (var session = restored.Services.GetRequiredService<IDocumentStore>().QuerySession(Towns.First))
         {
             var requests = await session.LoadManyAsync<HelpRequest>(earlier.Select(r => r.Id));
             requests.Count.ShouldBe(earlier.Count, "every request acknowledged before the backup is in it");
@@ -100,7 +100,7 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
                 .Count.ShouldBe(earlier.Select(r => r.CallerId).Distinct().Count());
             foreach (var request in earlier)
                 (await session.Events.FetchStreamStateAsync(request.Id)).ShouldNotBeNull().Version.ShouldBe(
-                    (await store.QuerySession().Events.FetchStreamStateAsync(request.Id))!.Version, $"{request.Number}: every event restored");
+                    (await store.QuerySession(Towns.First).Events.FetchStreamStateAsync(request.Id))!.Version, $"{request.Number}: every event restored");
             (await session.Query<PlannedReminder>().Where(p => p.RequestId == appointment.Id && p.Kind == ReminderKind.AppointmentReminder).ToListAsync())
                 .ShouldHaveSingleItem("the reminder still to come is still planned");
         }
@@ -127,7 +127,7 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
         for (var i = 0; i < 100; i++)
         {
             await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(20));
-            await using var session = store.QuerySession();
+            await using var session = store.QuerySession(Towns.First);
             var now = _clock.GetUtcNow();
             if (!await session.Query<PlannedReminder>().AnyAsync(p => p.DueAt <= now)) return;
             await Task.Delay(200);

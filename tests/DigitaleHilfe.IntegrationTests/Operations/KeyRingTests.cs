@@ -40,7 +40,7 @@ public sealed class KeyRingTests(AppFixture app) : IntegrationTest(app)
         var first = Node(Certificate(certificate));
         var secret = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("Anmeldung");
 
-        await using (var session = first.Services.GetRequiredService<IDocumentStore>().QuerySession())
+        await using (var session = first.Services.GetRequiredService<IDocumentStore>().QuerySession(Towns.First))
         {
             var stored = (await session.Query<DataProtectionKey>().ToListAsync()).ShouldHaveSingleItem();
             stored.Xml.ShouldContain("EncryptedData");

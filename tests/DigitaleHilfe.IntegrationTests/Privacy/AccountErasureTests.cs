@@ -20,7 +20,7 @@ public sealed class AccountErasureTests(AppFixture app) : PrivacyTest(app)
     {
         var created = await App.SendAsync(new CreateAccount.Command(VolunteerEmail, VolunteerName, [Role.Volunteer], AppFixture.Password));
         var account = created.Account!;
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Store(account with { Certificate = AppFixture.ValidCertificate });
             session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, ["tablet"], ["erfenbach"], ["de"], ["telefon"], 3, [], null,

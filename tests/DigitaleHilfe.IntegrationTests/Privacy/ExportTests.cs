@@ -14,7 +14,7 @@ public sealed class ExportTests(AppFixture app) : PrivacyTest(app)
     {
         var senior = await SeniorWithHistoryAsync();
         var other = await SeniorWithHistoryAsync("Bartholomaeus Zwiebelmann", "0631 1112223", "b.zwiebelmann@example.org");
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(senior.Resolved, new ContactDetailsViewed(senior.Resolved, senior.Volunteer.Account.Id, senior.Volunteer.Account.Name, App.Clock.GetUtcNow()));
             await session.SaveChangesAsync();

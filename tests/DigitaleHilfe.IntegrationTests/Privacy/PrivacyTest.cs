@@ -37,7 +37,7 @@ public abstract partial class PrivacyTest(AppFixture app) : ReminderTest(app)
             Phone = phone, Email = email, Address = "Quittenweg 17, 67655 Kaiserslautern",
             Description = "Quittenbaum-Kalender auf dem Tablet einrichten", Summary = "Apfelkuchenform", PreferredTimes = "vormittags Mirabelle",
         });
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             var caller = await session.LoadAsync<Caller>(first.CallerId);
             session.Store(caller! with { ContactPerson = "Tochter Rosamunde", Notes = "hoert schlecht, Rosenkohl" });

@@ -105,7 +105,7 @@ public sealed class RetentionTests(AppFixture app) : PrivacyTest(app)
     public async Task A_first_slice_request_with_the_name_in_its_own_event_is_masked_when_its_time_is_up()
     {
         var id = Guid.NewGuid();
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.StartStream<HelpRequest>(id,
                 new HelpRequestLogged(id, "2025-0001", "Gustav Altbestand", "+49631777666", "tablet", "Tablet einrichten, Altbestandtext", "erfenbach", "telefon", "Hanna", Ended),

@@ -13,7 +13,7 @@ public sealed class ClaimConfirmationTests(AppFixture app) : ReminderTest(app)
     {
         var volunteer = await VolunteerAsync();
         var request = await LogCallAsync();
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(request, new NoteAdded(request, "Bitte vormittags anrufen", "Hanna Hotline", AppFixture.Start));
             await session.SaveChangesAsync();

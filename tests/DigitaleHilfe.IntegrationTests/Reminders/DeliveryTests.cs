@@ -26,7 +26,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
     // What the dispatcher does, by hand, so that the test decides how often the job runs.
     private async Task<ReminderDelivery> DispatchByHandAsync(PlannedReminder plan)
     {
-        await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
         // Dispatched "now": no dispatch round running beside the test sees its lease run out.
         var delivery = new ReminderDelivery
         {
@@ -134,7 +134,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
         foreach (var _ in Enumerable.Range(0, 3)) await LogCallAsync();
         await SettleAsync();
         App.Clock.SetUtcNow(Start.AddHours(24));
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             var due = await session.Query<PlannedReminder>().Where(p => p.Kind == ReminderKind.UnclaimedEscalation)
                 .OrderBy(p => p.DueAt).ThenBy(p => p.Id).ToListAsync();
@@ -190,7 +190,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
         try
         {
             request = await LogCallAsync();
-            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
             var stored = await session.LoadAsync<HelpRequest>(request);
             session.Store(stored! with { StatusSince = default });   // as written by the previous version
             await session.SaveChangesAsync();
@@ -297,7 +297,7 @@ public sealed class DeliveryTests(AppFixture app) : ReminderTest(app)
             var job = scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync([.. entries]);
             await App.Smtp.WaitForMessageAsync(m => (m.Subject ?? "").Contains("Noch nicht übernommen"));
             // Somebody writes a note on the second request while the job is still talking to the mail server.
-            await using (var session = store.LightweightSession())
+            await using (var session = store.LightweightSession(Towns.First))
             {
                 session.Events.Append(requests[1], new NoteAdded(requests[1], "Bitte vormittags anrufen", "Koordination", App.Clock.GetUtcNow()));
                 await session.SaveChangesAsync();

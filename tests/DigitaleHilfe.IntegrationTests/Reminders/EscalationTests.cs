@@ -68,7 +68,7 @@ public sealed class EscalationTests(AppFixture app) : ReminderTest(app)
         foreach (var districts in new[] { "innenstadt-ost", "innenstadt-ost", "innenstadt-ost", "erfenbach", "erfenbach" })
         {
             var account = await App.CreateAccountAsync(Role.Volunteer);
-            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
             session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, ["online-banking"], [districts], ["de"], ["hausbesuch"], 2, [], null, "Test", Start));
             await session.SaveChangesAsync();
             volunteers.Add(account);
@@ -92,7 +92,7 @@ public sealed class EscalationTests(AppFixture app) : ReminderTest(app)
     {
         var refused = (await App.SendAsync(new CreateAccount.Command(
             $"{TestSmtpServer.RefusedMarker}@example.org", "Vera Verreist", [Role.Volunteer], AppFixture.Password))).Account!;
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(refused.Id, new VolunteerProfileUpdated(refused.Id, ["online-banking"], ["innenstadt-ost"], ["de"], ["hausbesuch"], 2, [], null, "Test", Start));
             session.Store(refused with { Certificate = AppFixture.ValidCertificate });

@@ -20,7 +20,7 @@ public abstract class ReminderTest(AppFixture app) : IntegrationTest(app)
     protected async Task<Volunteer> VolunteerAsync(VolunteerEmails? emails = null, string[]? topics = null)
     {
         var account = await App.CreateAccountAsync(Role.Volunteer);
-        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, topics ?? ["tablet"], ["erfenbach"], ["de"], ["telefon"], 3, [], null,
                 "Test", AppFixture.Start, Emails: emails));
@@ -39,7 +39,7 @@ public abstract class ReminderTest(AppFixture app) : IntegrationTest(app)
         var logged = await App.SendAsync(AppFixture.ValidCall());
         if (callerEmail is not null)
         {
-            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
             var caller = await session.LoadAsync<Caller>(logged.CallerId);
             session.Store(caller! with { Email = callerEmail, Address = "Hauptstraße 1, 67659 Kaiserslautern" });
             await session.SaveChangesAsync();

@@ -37,7 +37,7 @@ public sealed class RestartTests(AppFixture app) : IntegrationTest(app)
         var volunteer = await OwnDatabase.VolunteerAsync(first, ["tablet"], ["erfenbach"]);
         var logged = await OwnDatabase.SendAsync(first, AppFixture.ValidCall());
         (await volunteer.PostAsync($"/api/v1/help-requests/{logged.Id}/claim", null)).EnsureSuccessStatusCode();
-        await using (var session = store.QuerySession())
+        await using (var session = store.QuerySession(Towns.First))
             (await session.Query<PlannedReminder>().CountAsync()).ShouldBe(0);   // saved, nothing planned
 
         var second = Instance(runsReminders: true);

@@ -23,7 +23,7 @@ public sealed class ExportTests(AppFixture app) : IntegrationTest(app)
     {
         var volunteer = await App.CreateAccountAsync(Role.Volunteer);
         var store = App.Services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(Towns.First))
         {
             var cells = Enumerable.Repeat(("erfenbach", "tablet"), 7).Concat(Enumerable.Repeat(("betzenberg", "email"), 3)).ToList();
             for (var i = 0; i < cells.Count; i++)

@@ -19,7 +19,7 @@ public sealed class FiguresCacheTests(AppFixture app) : IntegrationTest(app)
     {
         var id = Guid.NewGuid();
         var store = App.Services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(Towns.First))
         {
             session.Events.StartStream<HelpRequest>(id, new HelpRequestOpened(id, $"2026-{Random.Shared.Next(100000, 999999)}", Guid.NewGuid(), "tablet", "…",
                 "erfenbach", "telefon", null, false, "Hanna", new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero)));

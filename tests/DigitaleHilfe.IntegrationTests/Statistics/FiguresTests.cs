@@ -20,7 +20,7 @@ public sealed class FiguresTests(AppFixture app) : IntegrationTest(app)
     {
         var streams = RandomHistories.Generate(seed: 2026, requests: 400, callers: 90, volunteers: 12);
         var store = App.Services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(Towns.First))
         {
             foreach (var (id, events) in streams) session.Events.StartStream<HelpRequest>(id, events);
             await session.SaveChangesAsync();
@@ -52,7 +52,7 @@ public sealed class FiguresTests(AppFixture app) : IntegrationTest(app)
         var store = App.Services.GetRequiredService<IDocumentStore>();
         async Task<string> AllFactsAsync()
         {
-            await using var session = store.QuerySession();
+            await using var session = store.QuerySession(Towns.First);
             return Json((await session.Query<RequestFacts>().ToListAsync()).OrderBy(f => f.Id).ToList());
         }
         var before = await AllFactsAsync();
@@ -71,7 +71,7 @@ public sealed class FiguresTests(AppFixture app) : IntegrationTest(app)
         var before = await App.SendAsync(new PeriodFigures.Query(Period.OfYear(2026)));
         var id = Guid.NewGuid();
         var store = App.Services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(Towns.First))
         {
             session.Events.StartStream<HelpRequest>(id, new HelpRequestOpened(id, "2026-9999", Guid.NewGuid(), "tablet", "…", "erfenbach", "telefon", null, false, "Hanna",
                 new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero)));

@@ -80,7 +80,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
                 await Task.Delay(200);
             }
         }
-        await using (var restore = Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var restore = Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             restore.Store(keys.ToArray());
             await restore.SaveChangesAsync();
@@ -119,7 +119,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         if (!roles.Contains(Role.Volunteer)) return account;
         // Test volunteers have shown a recent certificate of conduct, so they may visit seniors.
         account = account with { Certificate = ValidCertificate };
-        await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
         session.Store(account);
         await session.SaveChangesAsync();
         return account;
@@ -205,7 +205,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
         {
-            await using var session = store.QuerySession();
+            await using var session = store.QuerySession(Towns.First);
             // A dispatch round the planner asked for (Reminders:DispatchGather is zero here) counts as running too.
             if (Services.GetRequiredService<DispatchSignal>().Idle
                 && !await session.Query<ReminderDelivery>().AnyAsync(d => !d.Done && d.DispatchKey != null)
@@ -218,7 +218,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     private static bool IsDeadlock(Exception e) =>
         e is Npgsql.PostgresException { SqlState: "40P01" } || (e.InnerException is { } inner && IsDeadlock(inner));
 
-    public IQuerySession QuerySession() => Services.GetRequiredService<IDocumentStore>().QuerySession();
+    public IQuerySession QuerySession() => Services.GetRequiredService<IDocumentStore>().QuerySession(Towns.First);
 
     public static LogCall.Command ValidCall(string name = "Erika Mustermann") => new()
     {

@@ -55,7 +55,7 @@ public static class OwnDatabase
     public static async Task<HttpClient> VolunteerAsync(WebApplicationFactory<Program> instance, string[] topics, string[] districts)
     {
         var account = await CreateAsync(instance, Role.Volunteer);
-        await using (var session = instance.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        await using (var session = instance.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
         {
             session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, topics, districts, ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
             session.Store(account with { Certificate = AppFixture.ValidCertificate });

@@ -12,7 +12,9 @@ public sealed class FirstTownOptions
 {
     public const string Section = "Towns:First";
 
-    public string Id { get; set; } = "kl";
+    public const string DefaultId = "kl";
+
+    public string Id { get; set; } = DefaultId;
     public string? Name { get; set; }
     public List<string> Hosts { get; set; } = [];
 }

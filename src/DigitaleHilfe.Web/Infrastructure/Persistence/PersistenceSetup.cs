@@ -47,6 +47,10 @@ public static class PersistenceSetup
             throw new InvalidOperationException($"Marten:LeadershipPollingMilliseconds must be between 100 and 60000 (is {leadershipPoll}).");
         services.ConfigureMarten(options => options.Projections.LeadershipPollingTime = leadershipPoll);
 
+        // Ahead of Marten's start (its migration and initial data): the event tables of an installation from before the
+        // towns are converted first (ConjoinedEventTables says why).
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ConjoinedEventTables>());
+
         // Outside production the schema (tables, indexes, the request number counter) is brought up to
         // date before the app serves its first request.
         if (!environment.IsProduction()) marten.ApplyAllDatabaseChangesOnStartup();
