@@ -44,11 +44,17 @@ cat <<TXT
   Health:            $APP_URL/health/ready
   Jobs (Hangfire):   $APP_URL/jobs
 
-  Demo logins (created in a fresh demo database):
-    Hotline        hotline@example.org        Telefon-Demo-2026!
-    Helfer/in      helferin@example.org       Ehrenamt-Demo-2026!
-    Koordination   koordination@example.org   Warteschlange-2026!
-    Admin          admin@example.org          Server-Demo-2026!
+  Two demo towns (created in a fresh demo database), each with its own logins:
+    Kaiserslautern at $APP_URL
+      Hotline        hotline@example.org          Telefon-Demo-2026!
+      Helfer/in      helferin@example.org         Ehrenamt-Demo-2026!
+      Koordination   koordination@example.org     Warteschlange-2026!
+      Admin          admin@example.org            Server-Demo-2026!
+    Kusel at ${APP_URL/127.0.0.1/localhost}
+      Hotline        hotline@kusel.example        Telefon-Kusel-2026!
+      Helfer/in      helfer@kusel.example         Ehrenamt-Kusel-2026!
+      Koordination   koordination@kusel.example   Warteschlange-Kusel-2026!
+      Admin          admin@kusel.example          Server-Kusel-2026!
 
   Stop with Ctrl+C.
 

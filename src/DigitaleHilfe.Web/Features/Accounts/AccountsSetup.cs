@@ -10,7 +10,8 @@ public static class AccountsSetup
             .ValidateOnStart();
         services.ConfigureMarten(options =>
         {
-            options.Schema.For<Account>().UniqueIndex(a => a.Email);
+            // An account belongs to one town: the same address may have an account in another town of the network.
+            options.Schema.For<Account>().UniqueIndex(Marten.Schema.UniqueIndexType.Computed, "mt_doc_account_uidx_email", Marten.Schema.Indexing.Unique.TenancyScope.PerTenant, a => a.Email);
             options.Schema.For<UserSession>().Index(s => s.AccountId);
             options.Schema.For<AuditEntry>().Index(e => e.At).Index(e => e.AccountId);
             options.Schema.For<ApiKey>().Index(k => k.AccountId);

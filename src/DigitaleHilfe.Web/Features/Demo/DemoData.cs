@@ -5,8 +5,8 @@ using DigitaleHilfe.Web.Features.Intake;
 
 namespace DigitaleHilfe.Web.Features.Demo;
 
-// Fills an empty database with one account per role and a few realistic calls, so ./run.sh shows a
-// living app. Runs only when DemoData:Seed is true, and only once: a database with any account or
+// Fills an empty database with two towns (Kaiserslautern and Kusel), each with one account per role and a few
+// realistic calls, so ./run.sh shows a living app. Runs only when DemoData:Seed is true, and only once: a database with any account or
 // request is left alone. The logins are printed by run.sh; never enable this in production.
 public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoData> logger) : IHostedService
 {
@@ -34,27 +34,62 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
                 Description = "WLAN-Passwort vergessen, Router steht im Keller. Hört schlecht, bitte langsam sprechen." },
     ];
 
+    // The second demo town: reached as http://localhost:5080 while Kaiserslautern answers at http://127.0.0.1:5080.
+    public static readonly Towns.Town Kusel = new("kus", "Digitale Hilfe Kusel", ["localhost"], "06381 424-100",
+        "Digitale Hilfe Kusel", "digitale-hilfe@kusel.example", DateTimeOffset.UnixEpoch);
+
+    public static readonly CreateAccount.Command[] KuselAccounts =
+    [
+        new("hotline@kusel.example", "Karin Hotline", [Role.Operator], "Telefon-Kusel-2026!"),
+        new("helfer@kusel.example", "Karl Helfer", [Role.Volunteer], "Ehrenamt-Kusel-2026!"),
+        new("koordination@kusel.example", "Kerstin Koordination", [Role.Coordinator], "Warteschlange-Kusel-2026!"),
+        new("admin@kusel.example", "Kai Admin", [Role.Admin], "Server-Kusel-2026!"),
+    ];
+
+    private static readonly LogCall.Command[] KuselCalls =
+    [
+        new() { CallerName = "Hildegard Roth", Phone = "06381 1234", Topic = "smartphone", District = "innenstadt-ost", HelpMode = "telefon", Consent = true,
+                Description = "Das Telefon zeigt nur noch große Symbole an; sie möchte es wieder normal haben." },
+        new() { CallerName = "Otto Weber", Phone = "06381 98 76", Topic = "online-banking", District = "erfenbach", HelpMode = "hausbesuch", Consent = true,
+                Address = "Marktplatz 2, 66869 Kusel", Description = "Die TAN-App auf dem neuen Handy einrichten." },
+    ];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue("DemoData:Seed", false)) return;
+        var towns = scopes.CreateScope().ServiceProvider.GetRequiredService<Towns.TownDirectory>();
+        await SeedTownAsync(towns.All[0].Id, Accounts, Calls, cancellationToken);
+        if (towns.Find(Kusel.Id) is null)
+        {
+            var store = scopes.CreateScope().ServiceProvider.GetRequiredService<IDocumentStore>();
+            await using var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true });
+            session.Store(Kusel with { AddedAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync(cancellationToken);
+            await towns.RefreshAsync(cancellationToken);
+        }
+        await SeedTownAsync(Kusel.Id, KuselAccounts, KuselCalls, cancellationToken);
+    }
 
+    private async Task SeedTownAsync(string town, CreateAccount.Command[] accounts, LogCall.Command[] calls, CancellationToken cancellationToken)
+    {
+        using var inTown = TownContext.Enter(town);
         await using var scope = scopes.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<IQuerySession>();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 
         if (!await session.Query<Account>().AnyAsync(cancellationToken))
         {
-            foreach (var account in Accounts)
+            foreach (var account in accounts)
             {
                 var created = (await mediator.Send(account, cancellationToken)).Account!;
                 if (created.Has(Role.Volunteer)) await GiveProfileAsync(scope.ServiceProvider, created.Id, cancellationToken);
             }
-            logger.LogInformation("Demo data: {Count} accounts created.", Accounts.Length);
+            logger.LogInformation("Demo data: {Count} accounts created in {Town}.", accounts.Length, town);
         }
         if (!await session.Query<HelpRequest>().AnyAsync(cancellationToken))
         {
-            foreach (var call in Calls) await mediator.Send(call, cancellationToken);
-            logger.LogInformation("Demo data: {Count} help requests logged.", Calls.Length);
+            foreach (var call in calls) await mediator.Send(call, cancellationToken);
+            logger.LogInformation("Demo data: {Count} help requests logged in {Town}.", calls.Length, town);
         }
     }
 

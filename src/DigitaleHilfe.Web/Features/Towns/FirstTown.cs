@@ -1,5 +1,4 @@
 using DigitaleHilfe.Web.Features.Shared;
-using DigitaleHilfe.Web.Infrastructure.Email;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
 using JasperFx;
 using Marten.Schema;
@@ -25,7 +24,7 @@ public sealed class FirstTownOptions
 // async daemon, so a crash halfway simply runs it again; with nothing left in the default tenant it changes nothing.
 public sealed class FirstTown(
     NpgsqlDataSource database, TownDirectory towns, IOptions<FirstTownOptions> options, IOptions<ServiceInfo> service,
-    IOptions<SmtpOptions> smtp, TimeProvider clock, ILogger<FirstTown> logger) : IInitialData
+    TimeProvider clock, ILogger<FirstTown> logger) : IInitialData
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
@@ -34,8 +33,8 @@ public sealed class FirstTown(
         {
             var first = options.Value;
             await using var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true });
-            session.Insert(new Town(first.Id, first.Name ?? service.Value.Name, first.Hosts, service.Value.HotlinePhone,
-                smtp.Value.FromName, smtp.Value.From, clock.GetUtcNow()));
+            // Hotline and sender stay the installation's settings (Service, Smtp) until the town is given its own.
+            session.Insert(new Town(first.Id, first.Name ?? service.Value.Name, first.Hosts, null, null, null, clock.GetUtcNow()));
             try { await session.SaveChangesAsync(cancellation); }
             catch (Exception e) when (UniqueViolation.Is(e)) { } // another node created it first
             await towns.RefreshAsync(cancellation);

@@ -14,7 +14,7 @@ public sealed class TownDirectory(NpgsqlDataSource database, ILogger<TownDirecto
     private long _loadedAt;
     private int _refreshing;
 
-    public IReadOnlyList<TownAddress> Towns => All.Select(t => new TownAddress(t.Id, t.Hosts)).ToList();
+    public IReadOnlyList<TownAddress> Towns => All.Select(t => new TownAddress(t.Id, t.Hosts, t.SenderName, t.SenderAddress)).ToList();
 
     public IReadOnlyList<Town> All
     {

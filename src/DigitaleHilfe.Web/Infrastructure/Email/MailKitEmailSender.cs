@@ -8,7 +8,7 @@ using MimeKit;
 
 namespace DigitaleHilfe.Web.Infrastructure.Email;
 
-public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
+public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, Tenancy.ITownDirectory towns, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
     // The connection a HoldConnection() scope keeps open between batches; null outside such a scope.
     private sealed class Held : IAsyncDisposable
@@ -75,7 +75,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
     {
         var smtp = options.Value;
         using var client = await ConnectAsync(smtp, cancellationToken);
-        await TimedSendAsync(client, ToMime(message, smtp), cancellationToken);
+        await TimedSendAsync(client, ToMime(message, Sender(smtp)), cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
@@ -189,7 +189,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         invalid = DeliveryResult.Delivered;
         try
         {
-            mime = ToMime(message, smtp);
+            mime = ToMime(message, Sender(smtp));
             return true;
         }
         catch (ParseException)
@@ -216,6 +216,18 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<Ma
         public void Reset() => (_sent, _total) = (0, -1);
         public void Report(long bytesTransferred, long totalSize) => (_sent, _total) = (bytesTransferred, totalSize);
         public void Report(long bytesTransferred) => _sent = bytesTransferred;
+    }
+
+    // Mail goes out in the name of the town it is sent for (the town of the job or request sending it); the server,
+    // its account and the reply-to stay the installation's unless the town names its own address.
+    private SmtpOptions Sender(SmtpOptions smtp)
+    {
+        if (Tenancy.TownContext.Id is not { } id || towns.Towns.FirstOrDefault(t => t.Id == id) is not { SenderAddress: { } address } town) return smtp;
+        return new SmtpOptions
+        {
+            Host = smtp.Host, Port = smtp.Port, User = smtp.User, Password = smtp.Password, Security = smtp.Security, Timeout = smtp.Timeout,
+            From = address, FromName = town.SenderName ?? smtp.FromName, ReplyTo = address,
+        };
     }
 
     private static MimeMessage ToMime(EmailMessage message, SmtpOptions smtp)

@@ -38,3 +38,4 @@ public sealed class ConjoinedEventTables(NpgsqlDataSource database, ILogger<Conj
         logger.LogInformation("Event tables converted for towns (conjoined tenancy)");
     }
 }
+

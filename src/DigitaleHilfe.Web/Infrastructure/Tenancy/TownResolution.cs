@@ -11,17 +11,19 @@ public sealed class TenancyOptions
     public TownResolutionMode Resolution { get; set; } = TownResolutionMode.Host;
 }
 
-// Finds the town of a web request and sets it for everything the request does. A request that names no town it
-// can be matched to gets a 404 when the installation carries several towns; with one town, every address is
-// that town. Health checks, metrics and the job dashboard belong to the installation, not to a town.
+// Finds the town of a web request and sets it for everything the request does. By host: the town that lists the
+// host; else the one town that lists no host at all (the first town after the upgrade keeps the address it always
+// had, with no setting changed). By path: the town whose id is the first segment; else, with one town, that town.
+// Anything else gets a 404. Health checks, metrics and the job dashboard belong to the installation, not to a town.
 public sealed class TownResolution(RequestDelegate next, ITownDirectory towns, Microsoft.Extensions.Options.IOptions<TenancyOptions> options)
 {
     private static readonly string[] InstallationPaths = ["/health", "/metrics", "/hangfire", "/error"];
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var town = options.Value.Resolution == TownResolutionMode.Path ? FromPath(context) : FromHost(context.Request.Host.Host);
-        town ??= towns.OnlyTown;
+        var town = options.Value.Resolution == TownResolutionMode.Path
+            ? FromPath(context) ?? towns.OnlyTown
+            : FromHost(context.Request.Host.Host) ?? (towns.Towns.Where(t => t.Hosts.Count == 0).ToList() is [var unnamed] ? unnamed.Id : null);
         if (town is null)
         {
             if (InstallationPaths.Any(p => context.Request.Path.StartsWithSegments(p))) { await next(context); return; }
