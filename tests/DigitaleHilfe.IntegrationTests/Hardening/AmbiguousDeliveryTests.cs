@@ -18,7 +18,7 @@ public sealed class AmbiguousDeliveryTests(AppFixture app) : ReminderTest(app)
         var sender = new MailKitEmailSender(Options.Create(new SmtpOptions
         {
             Host = "127.0.0.1", Port = App.Smtp.Port, Timeout = TimeSpan.FromSeconds(1), Security = MailKit.Security.SecureSocketOptions.None,
-        }), Microsoft.Extensions.Logging.Abstractions.NullLogger<MailKitEmailSender>.Instance);
+        }), App.Services.GetRequiredService<DigitaleHilfe.Web.Infrastructure.Tenancy.ITownDirectory>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<MailKitEmailSender>.Instance);
         App.Smtp.AnswerDelay = TimeSpan.FromSeconds(2);
         var message = new EmailMessage("helferin@example.org", "Ihre Anfrage: Kontaktdaten", "Telefon 0631 123456") { DedupeKey = "delivery/volunteer" };
 

@@ -76,7 +76,7 @@ public sealed class TwoTowns
         var volunteer = accounts[Role.Volunteer];
         await using (var session = instance.Services.GetRequiredService<IDocumentStore>().LightweightSession(id))
         {
-            session.Events.Append(volunteer.Id, new VolunteerProfileUpdated(volunteer.Id, ["online-banking"], ["innenstadt-ost"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start));
+            session.Events.Append(volunteer.Id, new VolunteerProfileUpdated(volunteer.Id, ["online-banking"], ["innenstadt-ost"], ["de"], ["hausbesuch", "telefon"], 2, [], null, "Test", AppFixture.Start));
             session.Store(volunteer with { Certificate = AppFixture.ValidCertificate });
             await session.SaveChangesAsync();
         }

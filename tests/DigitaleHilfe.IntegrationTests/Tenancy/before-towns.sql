@@ -22,6 +22,9 @@ SET row_security = off;
 --
 
 CREATE SCHEMA digitalehilfe;
+-- Added for the test: pg_dump -n leaves out the extension the trigram indexes need (restore.sh creates it likewise).
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA digitalehilfe;
+
 
 
 --

@@ -184,7 +184,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options, Tenancy.IT
         }
     }
 
-    private static bool TryBuild(EmailMessage message, SmtpOptions smtp, out MimeMessage mime, out DeliveryResult invalid)
+    private bool TryBuild(EmailMessage message, SmtpOptions smtp, out MimeMessage mime, out DeliveryResult invalid)
     {
         invalid = DeliveryResult.Delivered;
         try
