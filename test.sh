@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-scripts/ensure-postgres.sh digitalehilfe_test digitalehilfe_browser digitalehilfe_restart digitalehilfe_backup digitalehilfe_towns digitalehilfe_upgrade || { echo "0 passed, 1 failed"; exit 1; }
+scripts/ensure-postgres.sh digitalehilfe_test digitalehilfe_browser digitalehilfe_restart digitalehilfe_backup digitalehilfe_towns digitalehilfe_upgrade digitalehilfe_cli digitalehilfe_masking || { echo "0 passed, 1 failed"; exit 1; }
 scripts/ensure-chromium.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 results="$(mktemp -d)"

@@ -182,18 +182,18 @@ public sealed partial class Cluster(string app, string connection, State state, 
             $"(3 s drain included); jobs started a second time: {restarted}", failures.IsEmpty && restarted == 0 && settled));
     }
 
-    // The digest runs every minute in this check: Hangfire's scheduler, under its distributed lock, creates one job
+    // The digest runs every minute in this check: Hangfire's scheduler, under its distributed lock, creates one round job (which hands each town its digest job)
     // per minute however many nodes run a job server.
     private async Task RecurringJobsOnceAsync()
     {
         // At least this many minutes with a digest job (a short run may not have crossed as many minute marks yet).
         var until = DateTime.UtcNow.AddMinutes(digestMinutes + 1);
-        while (DateTime.UtcNow < until && await ScalarAsync("select count(distinct date_trunc('minute', createdat)) from hangfire.job where invocationdata::text like '%WeeklyDigest%'") < digestMinutes)
+        while (DateTime.UtcNow < until && await ScalarAsync("select count(distinct date_trunc('minute', createdat)) from hangfire.job where invocationdata::text like '%WeeklyDigestRound%'") < digestMinutes)
             await Task.Delay(2000);
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select date_trunc('minute', createdat) as minute, count(*) from hangfire.job where invocationdata::text like '%WeeklyDigest%' group by 1 order by 1", db);
+            "select date_trunc('minute', createdat) as minute, count(*) from hangfire.job where invocationdata::text like '%WeeklyDigestRound%' group by 1 order by 1", db);
         var perMinute = new List<long>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) perMinute.Add(reader.GetInt64(1));

@@ -39,14 +39,62 @@ public sealed class CommandLineTests(AppFixture app) : IntegrationTest(app)
         result.Output.ShouldNotContain("Now listening");
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    [Fact]
+    public async Task With_several_towns_users_need_a_town_and_towns_add_refuses_a_taken_id()
+    {
+        const string database = "digitalehilfe_cli";
+        await using (var db = new Npgsql.NpgsqlConnection(OwnDatabase.ConnectionTo(database)))
+        {
+            await db.OpenAsync();
+            await new Npgsql.NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
+        }
+        var connection = OwnDatabase.ConnectionTo(database);
+
+        var first = await RunOnAsync(connection, "users", "add", "--email", "erste@example.org", "--name", "Erste", "--role", "Admin");
+        var added = await RunOnAsync(connection, "towns", "add", "--id", "kus", "--name", "Digitale Hilfe Kusel", "--host", "kusel.example", "--sender-address", "hilfe@kusel.example");
+        var again = await RunOnAsync(connection, "towns", "add", "--id", "kus", "--name", "Noch einmal");
+        var badId = await RunOnAsync(connection, "towns", "add", "--id", "Kusel!", "--name", "Kusel");
+        var noTown = await RunOnAsync(connection, "users", "add", "--email", "zweite@example.org", "--name", "Zweite", "--role", "Operator");
+        var unknownTown = await RunOnAsync(connection, "users", "add", "--town", "xyz", "--email", "zweite@example.org", "--name", "Zweite", "--role", "Operator");
+        var inKusel = await RunOnAsync(connection, "users", "add", "--town", "kus", "--email", "zweite@example.org", "--name", "Zweite", "--role", "Operator");
+        var keyNoTown = await RunOnAsync(connection, "users", "api-key", "--email", "zweite@example.org");
+        var keyInKusel = await RunOnAsync(connection, "users", "api-key", "--town", "kus", "--email", "zweite@example.org");
+        var keyInKaiserslautern = await RunOnAsync(connection, "users", "api-key", "--town", "kl", "--email", "zweite@example.org");
+        var list = await RunOnAsync(connection, "towns", "list");
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        added.ExitCode.ShouldBe(0, added.Error);
+        again.ExitCode.ShouldBe(1);
+        again.Error.ShouldContain("gibt es schon");
+        badId.ExitCode.ShouldBe(2);
+        foreach (var refused in new[] { noTown, keyNoTown })
+        {
+            refused.ExitCode.ShouldBe(2);
+            refused.Error.ShouldContain("mehrere Orte");
+            refused.Error.ShouldContain("kl, kus");
+        }
+        unknownTown.ExitCode.ShouldBe(2);
+        inKusel.ExitCode.ShouldBe(0, inKusel.Error);
+        keyInKusel.ExitCode.ShouldBe(0, keyInKusel.Error);
+        keyInKaiserslautern.ExitCode.ShouldBe(1);   // the account is Kusel's: in Kaiserslautern there is none
+        list.Output.ShouldContain("kus\tDigitale Hilfe Kusel\tkusel.example");
+        await using (var db = new Npgsql.NpgsqlConnection(connection))
+        {
+            await db.OpenAsync();
+            (await new Npgsql.NpgsqlCommand("select tenant_id from digitalehilfe.mt_doc_account where data ->> 'Email' = 'zweite@example.org'", db).ExecuteScalarAsync()).ShouldBe("kus");
+        }
+    }
+
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunOnAsync(AppFixture.ConnectionString, args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunOnAsync(string connection, params string[] args)
     {
         var directory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(directory, "DigitaleHilfe.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__Postgres"] = AppFixture.ConnectionString;
+        start.Environment["ConnectionStrings__Postgres"] = connection;
         start.Environment["Hangfire__Server__Enabled"] = "false";
 
         using var process = Process.Start(start)!;

@@ -104,6 +104,10 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("GET", "/Statistik/Nachweis/{account}/2026.pdf", [C]),
         new("GET", "/Board/Mine/Nachweis/2026.pdf", [V]),
         new("GET", "/api/v1/statistics?from=2026-01-01&to=2026-12-31", [C], Api: true),
+        new("GET", "/Admin/Ort", [A]),
+        new("POST", "/Admin/Ort", [A]),
+        // The network admin's page: no role of a town (Tenancy/NetworkTests tries the network admin).
+        new("GET", "/Netz", []),
     ];
 
     public static TheoryData<Route, string> Cases()

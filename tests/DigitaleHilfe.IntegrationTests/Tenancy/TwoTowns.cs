@@ -21,7 +21,7 @@ public sealed class TwoTowns
     public static readonly Uri KaiserslauternAddress = new("http://kl.digitalehilfe.test"), KuselAddress = new($"http://{KuselHost}");
 
     public sealed record Town(
-        string Id, Uri Address, LogCall.Result Request, string CallerName, string Phone, Guid Task, Account Volunteer,
+        string Id, Uri Address, LogCall.Result Request, int Requests, string CallerName, string Phone, Guid Task, Account Volunteer,
         IReadOnlyDictionary<Role, Account> Accounts, IReadOnlyDictionary<Role, HttpClient> Browsers, IReadOnlyDictionary<Role, HttpClient> Api);
 
     public required WebApplicationFactory<Program> Instance { get; init; }
@@ -60,16 +60,17 @@ public sealed class TwoTowns
         return new TwoTowns
         {
             Instance = instance, Clock = clock, Mail = mail,
-            Kaiserslautern = await TownAsync(instance, FirstTownOptions.DefaultId, KaiserslauternAddress, "Kaiserslauterer Karla", "0631 777001"),
-            Kusel = await TownAsync(instance, "kus", KuselAddress, "Kuseler Konrad", "06381 777002"),
+            Kaiserslautern = await TownAsync(instance, FirstTownOptions.DefaultId, KaiserslauternAddress, "Kaiserslauterer Karla", "0631 777001", 0),
+            // Kusel has six requests, Kaiserslautern one: enough for a figure above and one below the small-cell limit.
+            Kusel = await TownAsync(instance, "kus", KuselAddress, "Kuseler Konrad", "06381 777002", 5),
         };
     }
 
-    private static async Task<Town> TownAsync(WebApplicationFactory<Program> instance, string id, Uri address, string callerName, string phone)
+    private static async Task<Town> TownAsync(WebApplicationFactory<Program> instance, string id, Uri address, string callerName, string phone, int more)
     {
         using var inTown = TownContext.Enter(id);
         var accounts = new Dictionary<Role, Account>();
-        foreach (var role in new[] { Role.Operator, Role.Volunteer, Role.Coordinator, Role.Admin })
+        foreach (var role in new[] { Role.Operator, Role.Volunteer, Role.Coordinator, Role.Admin, Role.NetworkAdmin })
             accounts[role] = (await OwnDatabase.SendAsync(instance, new CreateAccount.Command(
                 $"{role}-{id}@example.org".ToLowerInvariant(), $"{role} aus {id}", [role], AppFixture.Password))).Account!;
         // The volunteer of the town helps with exactly what the town's request asks for, so invitations go out.
@@ -81,6 +82,8 @@ public sealed class TwoTowns
             await session.SaveChangesAsync();
         }
         var request = await OwnDatabase.SendAsync(instance, AppFixture.ValidCall(callerName) with { Phone = phone });
+        for (var i = 0; i < more; i++)
+            await OwnDatabase.SendAsync(instance, AppFixture.ValidCall($"Weitere Anruferin {i}") with { Phone = $"06381 5550{i:00}", Topic = "smartphone", District = "erfenbach", HelpMode = "video" });
         var task = await OwnDatabase.SendAsync(instance, new Callbacks.Plan { RequestId = request.Id, DueLocal = new DateTime(2026, 11, 27, 10, 0, 0), Reason = "Rückruf" });
 
         var browsers = new Dictionary<Role, HttpClient>();
@@ -96,6 +99,6 @@ public sealed class TwoTowns
             client.DefaultRequestHeaders.Authorization = new("Bearer", key);
             api[role] = client;
         }
-        return new Town(id, address, request, callerName, phone, task!.Value, volunteer, accounts, browsers, api);
+        return new Town(id, address, request, 1 + more, callerName, phone, task!.Value, volunteer, accounts, browsers, api);
     }
 }

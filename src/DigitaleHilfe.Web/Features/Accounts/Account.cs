@@ -1,6 +1,8 @@
 namespace DigitaleHilfe.Web.Features.Accounts;
 
-public enum Role { Operator, Volunteer, Coordinator, Admin }
+// NetworkAdmin: sees the towns of the installation and their anonymous totals (Features/Towns); given on the command
+// line only, never by a town's admin.
+public enum Role { Operator, Volunteer, Coordinator, Admin, NetworkAdmin }
 
 // ShowReason: the coordinator chose to tell the applicant why.
 public sealed record VolunteerRejection(string Reason, bool ShowReason, string By, DateTimeOffset At);

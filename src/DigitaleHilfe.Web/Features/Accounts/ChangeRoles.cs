@@ -17,7 +17,8 @@ public static class ChangeRoles
         {
             await using var serial = await AdvisoryLock.AcquireAsync(database, AdminAccounts.Lock, ct);
             if (await session.LoadAsync<Account>(command.AccountId, ct) is not { } account) return AdminAccounts.NotFound;
-            var roles = command.Roles.Distinct().Order().ToList();
+            // The network role is the installation's, not the town's: a town's admin neither gives nor takes it.
+            var roles = command.Roles.Where(r => r != Role.NetworkAdmin).Concat(account.Has(Role.NetworkAdmin) ? [Role.NetworkAdmin] : []).Distinct().Order().ToList();
             if (roles.Count == 0) return "Ein Konto braucht mindestens eine Rolle.";
             if (account.Active && account.Has(Role.Admin) && !roles.Contains(Role.Admin) && await AdminAccounts.ActiveAdminsAsync(session, ct) <= 1)
                 return AdminAccounts.LastAdmin;

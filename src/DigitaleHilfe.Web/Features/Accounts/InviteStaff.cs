@@ -27,7 +27,8 @@ public static class InviteStaff
             RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte geben Sie den Namen an.")
                 .MaximumLength(InputRules.ShortText).WithMessage($"Der Name darf höchstens {InputRules.ShortText} Zeichen lang sein.");
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Bitte wählen Sie mindestens eine Rolle.");
-            RuleForEach(c => c.Roles).IsInEnum().WithMessage("Diese Rolle gibt es nicht.");
+            RuleForEach(c => c.Roles).IsInEnum().WithMessage("Diese Rolle gibt es nicht.")
+                .NotEqual(Role.NetworkAdmin).WithMessage("Die Netzwerk-Rolle wird über die Kommandozeile vergeben.");
         }
     }
 

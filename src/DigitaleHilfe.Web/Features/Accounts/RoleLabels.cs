@@ -8,6 +8,7 @@ public static class RoleLabels
         Role.Volunteer => "Helfer/in",
         Role.Coordinator => "Koordination",
         Role.Admin => "Administration",
+        Role.NetworkAdmin => "Netzwerk",
         _ => role.ToString(),
     };
 }

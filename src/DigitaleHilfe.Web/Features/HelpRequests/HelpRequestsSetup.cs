@@ -31,7 +31,8 @@ public static class HelpRequestsSetup
             // JSON, and indexes in the orders the list pages by, each ending with the id so that a page can start
             // after a given request and an offset reads only the index (ListRequests, docs/performance.md). Set
             // on the mapping because Marten's Duplicate() adds a single-column index to every column.
-            options.Schema.For<HelpRequest>().Index(r => r.Number, index => index.IsUnique = true);
+            // Unique within a town (the numbers come from one sequence for the whole installation, so they never repeat anyway).
+            options.Schema.For<HelpRequest>().Index(r => r.Number, index => { index.IsUnique = true; index.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant; });
             options.Policies.ForAllDocuments(mapping =>
             {
                 if (mapping.DocumentType != typeof(HelpRequest)) return;

@@ -6,6 +6,8 @@ public sealed class ReminderOptions
 {
     public const string Section = "Reminders";
 
+    public ReminderOptions Copy() => (ReminderOptions)MemberwiseClone();
+
     // Appointment reminder to volunteer (and senior with an address) this long before the appointment.
     public TimeSpan AppointmentReminderBefore { get; set; } = TimeSpan.FromDays(1);
     // Still open this long after it came onto the board: the coordinators are told (X).

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
@@ -37,6 +38,7 @@ public sealed class ReminderPlanner : SubscriptionBase
         var (dueNow, planned) = (false, 0);
         foreach (var town in page.Events.GroupBy(e => e.TenantId))
         {
+            using var inTown = TownContext.Enter(town.Key);   // the town's own reminder delays (TownReminderOptions)
             var (due, count) = await PlanAsync(town.ToList(), operations.ForTenant(town.Key), ct);
             (dueNow, planned) = (dueNow || due, planned + count);
         }

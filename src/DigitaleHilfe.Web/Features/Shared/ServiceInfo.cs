@@ -22,5 +22,7 @@ public sealed class ServiceInfo
     // leichte-sprache.html); a file there replaces the built-in text.
     public string? PagesPath { get; set; }
 
+    public ServiceInfo Copy() => (ServiceInfo)MemberwiseClone();
+
     public string HotlineTel => "tel:" + new string(HotlinePhone.Where(c => char.IsDigit(c) || c == '+').ToArray());
 }

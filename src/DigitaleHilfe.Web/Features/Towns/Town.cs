@@ -11,7 +11,8 @@ public sealed record Town(
     string? HotlinePhone,
     string? SenderName,
     string? SenderAddress,
-    DateTimeOffset AddedAt)
+    DateTimeOffset AddedAt,
+    TownReminderDelays? Reminders = null)
 {
     // Lower-case letters, digits and hyphens: the id appears in paths (/kl/…), job parameters and the database.
     public static readonly Regex IdPattern = new("^[a-z][a-z0-9-]{1,29}$", RegexOptions.CultureInvariant);
@@ -19,3 +20,9 @@ public sealed record Town(
     // Path prefixes the installation itself uses; a town named like one would hide it.
     public static readonly string[] ReservedIds = ["api", "health", "metrics", "hangfire", "error", "css", "js", "lib", "img", "netz"];
 }
+
+// The reminder delays a town sets for itself; null: the installation's (Reminders:… in the configuration).
+public sealed record TownReminderDelays(
+    TimeSpan? AppointmentReminderBefore = null, TimeSpan? UnclaimedEscalationAfter = null, TimeSpan? UnclaimedWidenAfter = null,
+    TimeSpan? StaleClaimNudgeAfter = null, TimeSpan? ClaimExpiresAfterNudge = null, TimeSpan? MissingOutcomeAfter = null,
+    TimeSpan? FollowUpAfter = null);

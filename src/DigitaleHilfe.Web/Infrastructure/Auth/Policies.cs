@@ -15,10 +15,11 @@ public static class Policies
     public const string VolunteerProfile = nameof(VolunteerProfile); // one's own profile: volunteers, approved or not
     public const string RequestWork = nameof(RequestWork);           // lifecycle steps: volunteers, coordinators, operators (notes)
     public const string Metrics = nameof(Metrics);                   // /metrics: admins and the configured scraper addresses
+    public const string Network = nameof(Network);                   // the towns and their anonymous totals: network admins
 
     // Role names as stored in accounts and claims (Features/Accounts Role), and the claim an approved
     // volunteer's sign-in carries. Spelled out here so that infrastructure depends on no feature.
-    public const string Operator = "Operator", Volunteer = "Volunteer", Coordinator = "Coordinator", Admin = "Admin";
+    public const string Operator = "Operator", Volunteer = "Volunteer", Coordinator = "Coordinator", Admin = "Admin", NetworkAdmin = "NetworkAdmin";
     public const string ApprovedClaim = "dh:approved";
 
     public static void Register(AuthorizationBuilder builder) => builder
@@ -33,5 +34,6 @@ public static class Policies
         .AddPolicy(Volunteering, p => p.RequireRole(Volunteer).RequireClaim(ApprovedClaim, "true"))
         .AddPolicy(VolunteerProfile, p => p.RequireRole(Volunteer))
         .AddPolicy(RequestWork, p => p.RequireRole(Volunteer, Coordinator, Operator))
-        .AddPolicy(Metrics, p => p.AddRequirements(new Metrics.ScraperOrAdmin()));
+        .AddPolicy(Metrics, p => p.AddRequirements(new Metrics.ScraperOrAdmin()))
+        .AddPolicy(Network, p => p.RequireRole(NetworkAdmin));
 }

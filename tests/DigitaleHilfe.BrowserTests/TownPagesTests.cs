@@ -1,0 +1,57 @@
+using DigitaleHilfe.BrowserTests.Support;
+using DigitaleHilfe.Web.Features.Accounts;
+using Microsoft.Playwright;
+
+namespace DigitaleHilfe.BrowserTests;
+
+// The town admin's "Ort" page and the network admin's "Netzwerk" page, as people get them: at 375 and 1280 px
+// without serious axe findings (axe needs JavaScript), and used without JavaScript by keyboard.
+[Collection(BrowserCollection.Name)]
+public sealed class TownPagesTests(BrowserFixture app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task An_admin_corrects_the_towns_hotline_by_keyboard_without_javascript_after_a_field_error()
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var looked = await app.SignedInPageAsync(Role.Admin, width);
+            await looked.GotoAsync("/Admin/Ort");
+            await Looks.RightAsync(looked, "town-settings", width);
+            await looked.GetByLabel("Hotline-Nummer").FillAsync("ruf mich an");
+            await looked.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+            (await looked.ContentAsync()).ShouldContain("Die Hotline-Nummer besteht aus Ziffern");
+            await Looks.RightAsync(looked, "town-settings-error", width);
+        }
+
+        var page = await app.SignedInPageAsync(Role.Admin, 375, javaScript: false);
+        await page.GotoAsync("/Admin/Ort");
+        await page.GetByLabel("Hotline-Nummer").FillAsync("ruf mich an");
+        await page.GetByLabel("Hotline-Nummer").PressAsync("Enter");
+        (await page.ContentAsync()).ShouldContain("Die Hotline-Nummer besteht aus Ziffern");
+        await page.GetByLabel("Hotline-Nummer").FillAsync("0631 365-4711");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("gespeichert");
+        (await page.Locator("footer").TextContentAsync()).ShouldNotBeNull().ShouldContain("0631 365-4711");
+    }
+
+    [Fact]
+    public async Task The_network_admin_sees_the_towns_and_their_totals_at_375_and_1280_px()
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var page = await app.SignedInPageAsync(Role.NetworkAdmin, width);
+            await page.GotoAsync("/Netz");
+            (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain("Netzwerk gesamt");
+            await Looks.RightAsync(page, "network", width);
+            await page.GetByLabel("Jahr").FillAsync("1999");
+            await page.GetByLabel("Jahr").PressAsync("Enter");
+            await page.GetByText("Bitte geben Sie ein Jahr zwischen 2020 und 2100 an.").First.WaitForAsync();
+            await Looks.RightAsync(page, "network-error", width);
+        }
+    }
+}
