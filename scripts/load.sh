@@ -44,7 +44,7 @@ app=src/DigitaleHilfe.Web/bin/Release/net10.0/DigitaleHilfe.Web.dll
 if [ ! -f "$STATE" ] || [ "${RESEED:-}" = 1 ] || [ "$(psql -h 127.0.0.1 -U digitalehilfe -d "$DB" -qtAc "select count(*) from digitalehilfe.mt_doc_volunteerprofile" 2>/dev/null || echo 0)" -gt 1001 ]; then
     echo "Seeding $DB ..."
     load seed --connection "$CONNECTION" --state "$STATE" --requests "${REQUESTS:-100000}" --open "${OPEN:-5000}" \
-        --callers "${CALLERS:-50000}" --volunteers "${VOLUNTEERS:-1000}"
+        --callers "${CALLERS:-50000}" --volunteers "${VOLUNTEERS:-1000}" --towns "${TOWNS:-1}"
 fi
 
 seconds="${SECONDS_PER_SCENARIO:-20}"

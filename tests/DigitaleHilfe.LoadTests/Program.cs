@@ -23,7 +23,8 @@ public static class LoadEntry
             case "seed":
             {
                 var seeder = new Seeder(options.Get("connection"));
-                var seeded = await seeder.SeedAsync(options.Int("requests", 100_000), options.Int("open", 5_000), options.Int("callers", 50_000), options.Int("volunteers", 1_000));
+                var seeded = await seeder.SeedAsync(options.Int("requests", 100_000), options.Int("open", 5_000), options.Int("callers", 50_000), options.Int("volunteers", 1_000),
+                    options.Int("towns", 1));
                 var state = await seeder.CreateStateAsync();
                 await File.WriteAllTextAsync(options.Get("state"), JsonSerializer.Serialize(state));
                 Console.WriteLine($"Seeded {seeded.Requests:N0} requests ({seeded.Events:N0} events) in {seeded.Writing.TotalSeconds:0.0} s " +

@@ -36,7 +36,11 @@ public sealed class Seeder(string connection)
         .UseSetting("Marten:Daemon", "Disabled").UseSetting("DemoData:Seed", "false")
         .UseSetting("Statistics:WarmUpEvery", "00:00:00").UseSetting("Logging:LogLevel:Default", "Warning"));
 
-    public async Task<SeedResult> SeedAsync(int requests, int open, int callers, int volunteers, int seed = 2026)
+    // With several towns the callers, volunteers and requests are dealt out among them in turn (the first town, kl, is
+    // the one the scenarios use: the accounts and keys are made there); towns 2… are reached as t02.last.test ….
+    public static string TownId(int index) => index == 0 ? Towns.First : $"t{index + 1:00}";
+
+    public async Task<SeedResult> SeedAsync(int requests, int open, int callers, int volunteers, int towns = 1, int seed = 2026)
     {
         await using var app = App();
         var store = app.Services.GetRequiredService<IDocumentStore>();
@@ -50,21 +54,32 @@ public sealed class Seeder(string connection)
         var random = new Random(seed);
         var now = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        await using (var session = store.LightweightSession(new SessionOptions { AllowAnyTenant = true }))
+        {
+            for (var t = 0; t < towns; t++)
+                session.Store(new Web.Features.Towns.Town(TownId(t), t == 0 ? "Digitale Hilfe Kaiserslautern" : $"Digitale Hilfe Ort {t + 1}",
+                    t == 0 ? [] : [$"{TownId(t)}.last.test"], null, null, null, now.AddDays(-400 + t)));
+            await session.SaveChangesAsync();
+        }
 
-        var volunteerIds = await SeedVolunteersAsync(store, volunteers, topics, districts, modes, random, now, first: 0);
+        var volunteerIds = new Guid[towns][];
+        for (var t = 0; t < towns; t++)
+            volunteerIds[t] = await SeedVolunteersAsync(store, TownId(t), volunteers / towns + (t < volunteers % towns ? 1 : 0), topics, districts, modes, random, now, first: t * 1_000_000);
         var callerIds = new Guid[callers];
         for (var batch = 0; batch < callers; batch += 5_000)
         {
             var docs = Enumerable.Range(batch, Math.Min(5_000, callers - batch)).Select(i =>
             {
                 callerIds[i] = Guid.CreateVersion7();
-                return new Caller
+                return (Town: i % towns, Caller: new Caller
                 {
                     Id = callerIds[i], Name = $"{FirstNames[i % FirstNames.Length]} {LastNames[i / FirstNames.Length % LastNames.Length]}",
                     Phones = [$"+49631{1_000_000 + i}"], Address = $"Musterstraße {i % 200 + 1}", CreatedAt = now.AddDays(-400),
-                }.WithSearchText();
+                }.WithSearchText());
             }).ToList();
-            await store.BulkInsertDocumentsAsync(docs, BulkInsertMode.OverwriteExisting);
+            // Caller i belongs to town i mod towns.
+            foreach (var town in docs.GroupBy(d => d.Town))
+                await store.BulkInsertDocumentsAsync(TownId(town.Key), town.Select(d => d.Caller).ToList(), BulkInsertMode.OverwriteExisting);
         }
         var callersSeeded = clock.Elapsed;
 
@@ -74,26 +89,35 @@ public sealed class Seeder(string connection)
         var openEvery = requests / Math.Max(1, open);
         for (var batch = 0; batch < requests; batch += 1_000)
         {
-            await using var session = store.LightweightSession(Towns.First);
+            var sessions = Enumerable.Range(0, towns).Select(t => store.LightweightSession(TownId(t))).ToArray();
             for (var i = batch; i < Math.Min(requests, batch + 1_000); i++)
             {
+                // Request i belongs to town i mod towns, with a caller and volunteers of that town.
+                var t = i % towns;
+                var session = sessions[t];
                 // Spread over the year, the open ones among the last weeks' requests.
                 var isOpen = i % openEvery == 0 && i / openEvery < open;
                 var at = isOpen ? now.AddMinutes(-random.Next(10, 30 * 24 * 60)) : start.AddMinutes(random.Next(0, 335 * 24 * 60));
                 var year = Web.Features.Shared.CityTime.Local(at).Year;
                 numbers[year] = numbers.GetValueOrDefault(year) + 1;
-                var stream = History(Guid.CreateVersion7(), RequestNumbers.Format(year, numbers[year]), callerIds[random.Next(callers)], at, isOpen,
-                    topics, districts, modes, volunteerIds[..Math.Min(1_000, volunteerIds.Length)], random);
+                var caller = callerIds[Math.Min(callers - 1, random.Next(callers / towns) * towns + t)];
+                var stream = History(Guid.CreateVersion7(), RequestNumbers.Format(year, numbers[year]), caller, at, isOpen,
+                    topics, districts, modes, volunteerIds[t][..Math.Min(1_000, volunteerIds[t].Length)], random);
                 session.Events.StartStream<HelpRequest>(stream[0] is HelpRequestOpened o ? o.RequestId : Guid.Empty, stream);
                 events += stream.Length;
             }
-            await session.SaveChangesAsync();
+            foreach (var session in sessions)
+            {
+                await session.SaveChangesAsync();
+                await session.DisposeAsync();
+            }
         }
         foreach (var (year, last) in numbers)
             await ExecuteAsync($"insert into digitalehilfe.request_numbers (year, last_number) values ({year}, {last})");
         var requestsSeeded = clock.Elapsed - callersSeeded;
 
-        await CreateAccountsAsync(app, store, topics, districts, modes, now);
+        using (Web.Infrastructure.Tenancy.TownContext.Enter(Towns.First))
+            await CreateAccountsAsync(app, store, topics, districts, modes, now);
 
         // The statistics are rebuilt from the events (measured); the reminder planner starts after the seeded
         // history, as if it had planned (and long sent) its reminders at the time.
@@ -121,7 +145,7 @@ public sealed class Seeder(string connection)
             on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = now()
             """);
         await ExecuteAsync("vacuum analyze");
-        return new SeedResult(requests, events, callers, volunteerIds.Length, requestsSeeded, rebuild.Elapsed, await CountAsync("select count(*) from digitalehilfe.mt_events"))
+        return new SeedResult(requests, events, callers, volunteerIds.Sum(v => v.Length), requestsSeeded, rebuild.Elapsed, await CountAsync("select count(*) from digitalehilfe.mt_events"))
         {
             ActivityRebuild = activity.Elapsed, SnapshotRebuild = snapshots.Elapsed, ProfileRebuild = profiles.Elapsed,
         };
@@ -131,6 +155,7 @@ public sealed class Seeder(string connection)
     public async Task<State> CreateStateAsync()
     {
         await using var app = App();
+        using var inTown = Web.Infrastructure.Tenancy.TownContext.Enter(Towns.First);
         await using var scope = app.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var coordinatorKey = await mediator.Send(new CreateApiKey.Command(Coordinator, "Lasttest"));
@@ -139,15 +164,15 @@ public sealed class Seeder(string connection)
         {
             await using var db = new NpgsqlConnection(connection);
             await db.OpenAsync();
-            await using var command = new NpgsqlCommand($"select id from digitalehilfe.mt_doc_helprequest {where} order by random() limit 500", db);
+            await using var command = new NpgsqlCommand($"select id from digitalehilfe.mt_doc_helprequest where tenant_id = '{Towns.First}' {where} order by random() limit 500", db);
             await using var reader = await command.ExecuteReaderAsync();
             var ids = new List<Guid>();
             while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
             return ids;
         }
-        return new State(coordinatorKey!, operatorKey!, await Ids("where data ->> 'Status' = 'Open'"), await Ids(""),
-            (int)await CountAsync("select count(*) from digitalehilfe.mt_doc_helprequest where data ->> 'Status' = 'Open'"),
-            (int)await CountAsync("select count(*) from digitalehilfe.mt_doc_helprequest"));
+        return new State(coordinatorKey!, operatorKey!, await Ids("and data ->> 'Status' = 'Open'"), await Ids(""),
+            (int)await CountAsync($"select count(*) from digitalehilfe.mt_doc_helprequest where tenant_id = '{Towns.First}' and data ->> 'Status' = 'Open'"),
+            (int)await CountAsync($"select count(*) from digitalehilfe.mt_doc_helprequest where tenant_id = '{Towns.First}'"));
     }
 
     // More volunteers for the matching scenario (10,000 in all), on top of an existing seed.
@@ -156,20 +181,21 @@ public sealed class Seeder(string connection)
         await using var app = App();
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var catalog = app.Services.GetRequiredService<Catalog>();
-        var have = (int)await CountAsync("select count(*) from digitalehilfe.mt_doc_volunteerprofile");
+        // The matching scenario's town (the first) gets them.
+        var have = (int)await CountAsync($"select count(*) from digitalehilfe.mt_doc_volunteerprofile where tenant_id = '{Towns.First}'");
         if (have >= total) return;
-        await SeedVolunteersAsync(store, total - have, [.. catalog.Topics.Select(t => t.Id)], [.. catalog.Districts.Select(d => d.Id)],
+        await SeedVolunteersAsync(store, Towns.First, total - have, [.. catalog.Topics.Select(t => t.Id)], [.. catalog.Districts.Select(d => d.Id)],
             [.. catalog.HelpModes.Select(m => m.Id)], new Random(have), DateTimeOffset.UtcNow, first: have);
         await ExecuteAsync("vacuum analyze");
     }
 
-    private static async Task<Guid[]> SeedVolunteersAsync(IDocumentStore store, int count, string[] topics, string[] districts, string[] modes, Random random,
+    private static async Task<Guid[]> SeedVolunteersAsync(IDocumentStore store, string town, int count, string[] topics, string[] districts, string[] modes, Random random,
         DateTimeOffset now, int first)
     {
         var ids = new Guid[count];
         for (var batch = 0; batch < count; batch += 1_000)
         {
-            await using var session = store.LightweightSession(Towns.First);
+            await using var session = store.LightweightSession(town);
             for (var i = batch; i < Math.Min(count, batch + 1_000); i++)
             {
                 var id = ids[i] = Guid.CreateVersion7();

@@ -67,6 +67,7 @@ public sealed partial class FuzzTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/Account/ResetPassword", false, T("Token", "unbekannt"), T("Password", "Ein neuer langer Satz"), T("PasswordConfirmation", "Ein neuer langer Satz")),
         new("POST", "/Admin/Accounts/{account}/Roles", false, T("roles", "Volunteer")),
         new("POST", "/Admin/Accounts/{account}/Active", false, F("active", "true")),
+        new("POST", "/Admin/Ort", false, T("Name", "Digitale Hilfe Kaiserslautern"), T("HotlinePhone", "0631 365-1234"), N("UnclaimedEscalationAfterHours", "24")),
         new("POST", "/Admin/Accounts/Invite", false, T("Email", "neu@example.org"), T("Name", "Nora Neu"), T("Roles", "Operator")),
         new("POST", "/Admin/Accounts/{account}/PasswordLink", false),
         new("POST", "/Admin/Accounts/{account}/Erase", false, F("confirm", "true")),

@@ -73,11 +73,11 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
 
         var bad = await FormPost.SubmitAsync(admin, "/Admin/Ort", new Dictionary<string, string>
         {
-            ["Name"] = "", ["HotlinePhone"] = "ruf mich an", ["SenderName"] = "Kusel", ["SenderAddress"] = "keine-adresse",
+            ["Name"] = new string('K', 101), ["HotlinePhone"] = "ruf mich an", ["SenderName"] = "Kusel", ["SenderAddress"] = "keine-adresse",
         });
         bad.StatusCode.ShouldBe(HttpStatusCode.OK);
         var errors = await bad.Content.ReadAsStringAsync();
-        errors.ShouldContain("Bitte geben Sie den Namen an, unter dem der Ort auftritt.");
+        errors.ShouldContain("Der Name hat höchstens 100 Zeichen.");
         errors.ShouldContain("Die Hotline-Nummer besteht aus Ziffern");
         errors.ShouldContain("Bitte geben Sie eine gültige E-Mail-Adresse an.");
 

@@ -23,7 +23,7 @@ public sealed class FirstTownOptions
 // moves into that town, in one transaction. It runs at every start, after the schema is up to date and before the
 // async daemon, so a crash halfway simply runs it again; with nothing left in the default tenant it changes nothing.
 public sealed class FirstTown(
-    NpgsqlDataSource database, TownDirectory towns, IOptions<FirstTownOptions> options, IOptions<ServiceInfo> service,
+    NpgsqlDataSource database, TownDirectory towns, IOptions<FirstTownOptions> options,
     TimeProvider clock, ILogger<FirstTown> logger) : IInitialData
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
@@ -33,8 +33,8 @@ public sealed class FirstTown(
         {
             var first = options.Value;
             await using var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true });
-            // Hotline and sender stay the installation's settings (Service, Smtp) until the town is given its own.
-            session.Insert(new Town(first.Id, first.Name ?? service.Value.Name, first.Hosts, null, null, null, clock.GetUtcNow()));
+            // Name, hotline and sender stay the installation's settings (Service, Smtp) until the town is given its own.
+            session.Insert(new Town(first.Id, first.Name, first.Hosts, null, null, null, clock.GetUtcNow()));
             try { await session.SaveChangesAsync(cancellation); }
             catch (Exception e) when (UniqueViolation.Is(e)) { } // another node created it first
             await towns.RefreshAsync(cancellation);

@@ -17,7 +17,8 @@ public static class NetworkFigures
 
     public static string Shown(int count) => count is > 0 and < StatisticsCsv.SuppressBelow ? $"<{StatisticsCsv.SuppressBelow}" : count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
 
-    public sealed class Handler(TownDirectory towns, IServiceScopeFactory scopes) : IQueryHandler<Query, Result>
+    public sealed class Handler(TownDirectory towns, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptionsMonitor<Shared.ServiceInfo> service)
+        : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken ct)
         {
@@ -25,7 +26,7 @@ public static class NetworkFigures
             var rows = new List<Row>();
             foreach (var town in towns.All)
                 using (TownContext.Enter(town.Id))
-                    rows.Add(Of(town.Id, town.Name, await FiguresAsync(new PeriodFigures.Query(period), ct)));
+                    rows.Add(Of(town.Id, town.DisplayName(service.CurrentValue.Name), await FiguresAsync(new PeriodFigures.Query(period), ct)));
             var network = Of(null, "Netzwerk gesamt", await FiguresAsync(new PeriodFigures.Query(period, AllTowns: true), ct));
             return new Result(query.Year, rows, network);
         }

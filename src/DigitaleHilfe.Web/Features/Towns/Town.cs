@@ -4,9 +4,11 @@ namespace DigitaleHilfe.Web.Features.Towns;
 
 // One town of the network: its id is the Marten tenant id every one of its documents and events carries. The
 // document itself belongs to the installation (single-tenanted), so the town resolution can read all of them.
+// Name, hotline and sender: null means the installation's (Service:Name, Service:HotlinePhone, Smtp:From), which is
+// what the first town after the upgrade has, so a single-town installation keeps following its configuration.
 public sealed record Town(
     string Id,
-    string Name,
+    string? Name,
     IReadOnlyList<string> Hosts,
     string? HotlinePhone,
     string? SenderName,
@@ -18,6 +20,8 @@ public sealed record Town(
     public static readonly Regex IdPattern = new("^[a-z][a-z0-9-]{1,29}$", RegexOptions.CultureInvariant);
 
     // Path prefixes the installation itself uses; a town named like one would hide it.
+    public string DisplayName(string installationName) => Name ?? installationName;
+
     public static readonly string[] ReservedIds = ["api", "health", "metrics", "hangfire", "error", "css", "js", "lib", "img", "netz"];
 }
 

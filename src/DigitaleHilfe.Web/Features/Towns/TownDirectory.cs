@@ -10,13 +10,18 @@ namespace DigitaleHilfe.Web.Features.Towns;
 public sealed class TownDirectory(NpgsqlDataSource database, ILogger<TownDirectory> logger) : ITownDirectory
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
-    private volatile IReadOnlyList<Town>? _towns;
+    // The towns and their addresses, replaced together (every session asks for the addresses: built once per reading).
+    private sealed record Snapshot(IReadOnlyList<Town> All, IReadOnlyList<TownAddress> Addresses);
+
+    private volatile Snapshot? _towns;
     private long _loadedAt;
     private int _refreshing;
 
-    public IReadOnlyList<TownAddress> Towns => All.Select(t => new TownAddress(t.Id, t.Hosts, t.SenderName, t.SenderAddress)).ToList();
+    public IReadOnlyList<TownAddress> Towns => Current.Addresses;
 
-    public IReadOnlyList<Town> All
+    public IReadOnlyList<Town> All => Current.All;
+
+    private Snapshot Current
     {
         get
         {
@@ -36,7 +41,8 @@ public sealed class TownDirectory(NpgsqlDataSource database, ILogger<TownDirecto
 
     public async Task RefreshAsync(CancellationToken cancellation = default)
     {
-        _towns = await ReadAsync(cancellation);
+        var towns = await ReadAsync(cancellation);
+        _towns = new Snapshot(towns, towns.Select(t => new TownAddress(t.Id, t.Hosts, t.SenderName, t.SenderAddress)).ToList());
         Interlocked.Exchange(ref _loadedAt, Environment.TickCount64);
     }
 

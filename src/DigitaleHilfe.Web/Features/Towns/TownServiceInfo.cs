@@ -15,7 +15,7 @@ public sealed class TownServiceInfo(IOptionsMonitor<ServiceInfo> installation, T
             var basis = installation.CurrentValue;
             if (TownContext.Id is not { } id || towns.Find(id) is not { } town) return basis;
             var own = basis.Copy();
-            own.Name = town.Name;
+            own.Name = town.Name ?? basis.Name;
             own.HotlinePhone = town.HotlinePhone ?? basis.HotlinePhone;
             own.Email = town.SenderAddress ?? basis.Email;
             return own;

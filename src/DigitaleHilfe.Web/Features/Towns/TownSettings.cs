@@ -9,7 +9,7 @@ public static class TownSettings
 {
     public sealed record Command : ICommand<Unit>
     {
-        public string Name { get; init; } = "";
+        public string? Name { get; init; }
         public string? HotlinePhone { get; init; }
         public string? SenderName { get; init; }
         public string? SenderAddress { get; init; }
@@ -62,8 +62,7 @@ public static class TownSettings
     {
         public Validator()
         {
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte geben Sie den Namen an, unter dem der Ort auftritt.")
-                .MaximumLength(100).WithMessage("Der Name hat höchstens 100 Zeichen.");
+            RuleFor(c => c.Name).MaximumLength(100).WithMessage("Der Name hat höchstens 100 Zeichen.");
             RuleFor(c => c.HotlinePhone).MaximumLength(40).WithMessage("Die Hotline-Nummer hat höchstens 40 Zeichen.")
                 .Matches(@"^[0-9+()/ \-]*$").WithMessage("Die Hotline-Nummer besteht aus Ziffern, Leerzeichen und + ( ) / -.");
             RuleFor(c => c.SenderName).MaximumLength(100).WithMessage("Der Absendername hat höchstens 100 Zeichen.");
@@ -89,7 +88,7 @@ public static class TownSettings
             var town = await session.LoadAsync<Town>(id, ct) ?? throw new InvalidOperationException($"Town {id} is gone.");
             session.Store(town with
             {
-                Name = command.Name.Trim(), HotlinePhone = Blank(command.HotlinePhone),
+                Name = Blank(command.Name), HotlinePhone = Blank(command.HotlinePhone),
                 SenderName = Blank(command.SenderName), SenderAddress = Blank(command.SenderAddress)?.ToLowerInvariant(),
                 Reminders = command.Delays(),
             });

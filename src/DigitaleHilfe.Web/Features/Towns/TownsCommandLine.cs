@@ -17,7 +17,7 @@ public static class TownsCommandLine
         var towns = services.GetRequiredService<TownDirectory>();
         if (args is ["towns", "list"])
         {
-            foreach (var t in towns.All) output.WriteLine($"{t.Id}\t{t.Name}\t{string.Join(", ", t.Hosts)}");
+            foreach (var t in towns.All) output.WriteLine($"{t.Id}\t{t.Name ?? "(Name der Installation)"}\t{string.Join(", ", t.Hosts)}");
             return 0;
         }
         if (args is not ["towns", "add", ..]) return Fail(error, args.Length > 1 ? $"Unbekannter Befehl „{args[1]}“." : "Es fehlt ein Befehl.");
