@@ -96,7 +96,8 @@ public sealed class Seeder(string connection)
                 var t = i % towns;
                 var session = sessions[t];
                 // Spread over the year, the open ones among the last weeks' requests.
-                var isOpen = i % openEvery == 0 && i / openEvery < open;
+                // (Counted within the town: every town gets its share of open requests.)
+                var isOpen = i / towns % openEvery == 0 && i / towns / openEvery < Math.Max(1, open / towns);
                 var at = isOpen ? now.AddMinutes(-random.Next(10, 30 * 24 * 60)) : start.AddMinutes(random.Next(0, 335 * 24 * 60));
                 var year = Web.Features.Shared.CityTime.Local(at).Year;
                 numbers[year] = numbers.GetValueOrDefault(year) + 1;
