@@ -43,11 +43,7 @@ public sealed class CommandLineTests(AppFixture app) : IntegrationTest(app)
     public async Task With_several_towns_users_need_a_town_and_towns_add_refuses_a_taken_id()
     {
         const string database = "digitalehilfe_cli";
-        await using (var db = new Npgsql.NpgsqlConnection(OwnDatabase.ConnectionTo(database)))
-        {
-            await db.OpenAsync();
-            await new Npgsql.NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
-        }
+        await OwnDatabase.EmptyAsync(database);
         var connection = OwnDatabase.ConnectionTo(database);
 
         var first = await RunOnAsync(connection, "users", "add", "--email", "erste@example.org", "--name", "Erste", "--role", "Admin");

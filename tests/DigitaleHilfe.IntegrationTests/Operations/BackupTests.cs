@@ -37,11 +37,7 @@ public sealed class BackupTests(AppFixture app) : IntegrationTest(app)
     {
         // A database as production has it: dropped, then the schema applied the way db-apply does (by an instance
         // without a daemon), and the nodes create nothing on the fly (Marten:AutoCreate None, as in Production).
-        await using (var db = new NpgsqlConnection(OwnDatabase.ConnectionTo("digitalehilfe_backup")))
-        {
-            await db.OpenAsync();
-            await new NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
-        }
+        await OwnDatabase.EmptyAsync("digitalehilfe_backup");
         await OwnDatabase.Instance(App, "digitalehilfe_backup", _clock, _sourceMail, runsReminders: false).Services
             .GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var source = Instance("digitalehilfe_backup", _sourceMail);

@@ -21,6 +21,14 @@ public static class OwnDatabase
         Database = database, MaxPoolSize = 10, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1,
     }.ToString();
 
+    // The database as a fresh install finds it: no schema of the app's, none of Hangfire's.
+    public static async Task EmptyAsync(string database)
+    {
+        await using var db = new NpgsqlConnection(ConnectionTo(database));
+        await db.OpenAsync();
+        await new NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
+    }
+
     public static WebApplicationFactory<Program> Instance(AppFixture app, string database, TimeProvider clock, TestSmtpServer smtp, bool runsReminders,
         params (string Key, string Value)[] settings) =>
         app.Track(new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

@@ -20,11 +20,7 @@ public sealed class MaskingTests(AppFixture app) : IntegrationTest(app)
     [Fact]
     public async Task Erasing_a_senior_in_one_town_masks_nothing_of_another_towns_stream_with_the_same_id()
     {
-        await using (var db = new NpgsqlConnection(OwnDatabase.ConnectionTo(Database)))
-        {
-            await db.OpenAsync();
-            await new NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
-        }
+        await OwnDatabase.EmptyAsync(Database);
         var instance = OwnDatabase.Instance(App, Database, new TestClock(AppFixture.Start), _mail, runsReminders: false);
         var store = instance.Services.GetRequiredService<IDocumentStore>();
         await using (var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true }))

@@ -47,6 +47,17 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
     }
 
     [Fact]
+    public async Task With_several_towns_the_job_dashboard_is_the_network_admins_not_a_towns_admins()
+    {
+        var towns = await TwoTowns.OfAsync(App);
+
+        (await towns.Kaiserslautern.Browsers[Role.Admin].GetAsync("/jobs")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await towns.Kusel.Browsers[Role.Admin].GetAsync("/jobs")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await towns.Kaiserslautern.Browsers[Role.NetworkAdmin].GetAsync("/jobs")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Text(towns.Kusel.Browsers[Role.Admin], "/Admin/Accounts")).ShouldNotContain("href=\"/jobs\"");
+    }
+
+    [Fact]
     public async Task A_towns_admin_can_neither_give_nor_take_the_network_role()
     {
         var towns = await TwoTowns.OfAsync(App);

@@ -41,11 +41,7 @@ public sealed class TwoTowns
     private static async Task<TwoTowns> BuildAsync(AppFixture app)
     {
         const string database = "digitalehilfe_towns";
-        await using (var db = new NpgsqlConnection(OwnDatabase.ConnectionTo(database)))
-        {
-            await db.OpenAsync();
-            await new NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
-        }
+        await OwnDatabase.EmptyAsync(database);
         var clock = new TestClock(AppFixture.Start);
         var mail = new TestSmtpServer();
         var instance = OwnDatabase.Instance(app, database, clock, mail, runsReminders: true);

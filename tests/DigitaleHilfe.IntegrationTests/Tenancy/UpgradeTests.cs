@@ -21,10 +21,10 @@ public sealed class UpgradeTests(AppFixture app) : IntegrationTest(app)
     public async Task A_single_town_database_from_before_the_towns_becomes_the_first_town_with_every_request_and_pending_reminder()
     {
         var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Tenancy", "before-towns.sql"));
+        await OwnDatabase.EmptyAsync(Database);
         await using (var db = new NpgsqlConnection(OwnDatabase.ConnectionTo(Database)))
         {
             await db.OpenAsync();
-            await new NpgsqlCommand("drop schema if exists digitalehilfe cascade; drop schema if exists hangfire cascade", db).ExecuteNonQueryAsync();
             await new NpgsqlCommand(script, db).ExecuteNonQueryAsync();
         }
         var requests = await ScalarAsync<long>("select count(*) from digitalehilfe.mt_doc_helprequest");

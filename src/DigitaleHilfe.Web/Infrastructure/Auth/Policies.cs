@@ -10,7 +10,7 @@ public static class Policies
     public const string Statistics = nameof(Statistics);             // cockpit, reports, exports: coordinators
     public const string Coordination = nameof(Coordination);         // volunteers' approval: coordinators, admins
     public const string Administration = nameof(Administration);     // accounts, roles, audit log: admins
-    public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire's raw dashboard: admins (a technical tool)
+    public const string JobsDashboard = nameof(JobsDashboard);       // Hangfire's raw dashboard: admins of a one-town install, else network admins
     public const string Volunteering = nameof(Volunteering);         // the board: approved volunteers
     public const string VolunteerProfile = nameof(VolunteerProfile); // one's own profile: volunteers, approved or not
     public const string RequestWork = nameof(RequestWork);           // lifecycle steps: volunteers, coordinators, operators (notes)
@@ -30,7 +30,7 @@ public static class Policies
         .AddPolicy(Statistics, p => p.RequireRole(Coordinator))
         .AddPolicy(Coordination, p => p.RequireRole(Coordinator, Admin))
         .AddPolicy(Administration, p => p.RequireRole(Admin))
-        .AddPolicy(JobsDashboard, p => p.RequireRole(Admin))
+        .AddPolicy(JobsDashboard, p => p.AddRequirements(new InstallationJobs()))
         .AddPolicy(Volunteering, p => p.RequireRole(Volunteer).RequireClaim(ApprovedClaim, "true"))
         .AddPolicy(VolunteerProfile, p => p.RequireRole(Volunteer))
         .AddPolicy(RequestWork, p => p.RequireRole(Volunteer, Coordinator, Operator))

@@ -6,6 +6,7 @@ public static class TenancySetup
     {
         services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
         Hangfire.GlobalJobFilters.Filters.Add(new TownJobFilter());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Auth.InstallationJobsAccess>();
         return services;
     }
 
