@@ -17,11 +17,15 @@ public sealed class CatalogOptions
     public List<CatalogEntry> HelpModes { get; set; } = [];
 }
 
-public sealed class Catalog(CatalogOptions options)
+// Topics and districts are the current town's where it chose its own (own() reads the town of the work at hand on
+// every use, so one instance serves every town, including singletons that keep it).
+public sealed class Catalog(CatalogOptions options, Func<TownLists?>? own = null)
 {
-    public IReadOnlyList<CatalogEntry> Topics { get; } = options.Topics;
-    public IReadOnlyList<CatalogEntry> Districts { get; } = options.Districts;
+    public IReadOnlyList<CatalogEntry> Topics => own?.Invoke()?.Topics ?? options.Topics;
+    public IReadOnlyList<CatalogEntry> Districts => own?.Invoke()?.Districts ?? options.Districts;
     public IReadOnlyList<CatalogEntry> HelpModes { get; } = options.HelpModes;
+    public IReadOnlyList<CatalogEntry> InstallationTopics => options.Topics;
+    public IReadOnlyList<CatalogEntry> InstallationDistricts => options.Districts;
 
     public bool IsTopic(string? id) => Find(Topics, id) is not null;
     public bool IsDistrict(string? id) => Find(Districts, id) is not null;

@@ -26,4 +26,25 @@ public static class ConsentText
         Earlier.TryGetValue(version, out var text) ? text
         : version.StartsWith(Wording + "/") && int.TryParse(version[(Wording.Length + 1)..], out var months) ? For(months)
         : null;
+
+    // Where a town wrote its own wording, "{Monate}" in it stands for the town's retention period.
+    public const string MonthsPlaceholder = "{Monate}";
+
+    // The wording the current town reads out, and the version a consent given now records.
+    public static (string Version, string Text) Current(Towns.Town? town, int retentionMonths) =>
+        town?.Consent is { } own
+            ? ($"{town.Id}-{own.Number}/{retentionMonths}", Fill(own.Text, retentionMonths))
+            : (Version(retentionMonths), For(retentionMonths));
+
+    // The text of a recorded version: the installation's, or one of the town's wordings, current or earlier.
+    public static string? Of(string version, Towns.Town? town)
+    {
+        if (town is null || !version.StartsWith(town.Id + "-")) return Of(version);
+        var parts = version[(town.Id.Length + 1)..].Split('/');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var number) || !int.TryParse(parts[1], out var months)) return null;
+        var wording = (town.EarlierConsents ?? []).Append(town.Consent).FirstOrDefault(c => c?.Number == number);
+        return wording is null ? null : Fill(wording.Text, months);
+    }
+
+    private static string Fill(string text, int months) => text.Replace(MonthsPlaceholder, months.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -88,7 +88,7 @@ public static class LogCall
 
     public sealed class Handler(
         IDocumentSession session, RequestNumbers numbers, ICurrentUser user, TimeProvider clock, Catalog.Catalog catalog,
-        Microsoft.Extensions.Options.IOptions<Privacy.PrivacyOptions> privacy)
+        Microsoft.Extensions.Options.IOptions<Privacy.PrivacyOptions> privacy, Towns.TownDirectory towns)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -107,7 +107,7 @@ public static class LogCall
 
             var number = await numbers.NextAsync(now, cancellationToken);
             var id = Guid.CreateVersion7(now);
-            session.Events.StartStream<HelpRequest>(id, Decide(id, number, caller.Id, command, user.Name, now, ConsentText.Version(privacy.Value.RetentionMonths)));
+            session.Events.StartStream<HelpRequest>(id, Decide(id, number, caller.Id, command, user.Name, now, ConsentText.Current(towns.ForWork(), privacy.Value.RetentionMonths).Version));
             var result = new Result(id, number, RequestStatus.Open, Version: 2, caller.Id);
             // Inserted in the same transaction: of two sends with one key at the same moment, the second
             // fails on the receipt (and writes nothing) and answers with the first one's result.

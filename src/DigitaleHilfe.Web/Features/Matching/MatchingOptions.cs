@@ -18,4 +18,6 @@ public sealed class MatchingOptions
     public int InviteTopN { get; set; } = 3;
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(3);
     public Dictionary<string, List<string>> Neighbours { get; set; } = [];
+
+    public MatchingOptions Copy() => (MatchingOptions)MemberwiseClone();
 }

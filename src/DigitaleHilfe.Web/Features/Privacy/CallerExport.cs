@@ -41,7 +41,7 @@ public static class CallerExport
     public static string FirstName(string name) =>
         name is "System" or "" ? name : name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? name;
 
-    public sealed class Handler(IQuerySession session, Catalog.Catalog catalog, TimeProvider clock) : IQueryHandler<Query, Export?>
+    public sealed class Handler(IQuerySession session, Catalog.Catalog catalog, TimeProvider clock, Towns.TownDirectory towns) : IQueryHandler<Query, Export?>
     {
         public async ValueTask<Export?> Handle(Query query, CancellationToken ct)
         {
@@ -72,7 +72,7 @@ public static class CallerExport
                             mails.Add(new Email(r.Number, ReminderKinds.Label(sent.Kind), sent.SentAt, sent.Delivered.Any(k => k.EndsWith("/caller"))));
                             break;
                         case ConsentRecorded c:
-                            consents.Add(new Consent(r.Number, "Einwilligung erteilt", c.TextVersion, ConsentText.Of(c.TextVersion), c.RecordedAt));
+                            consents.Add(new Consent(r.Number, "Einwilligung erteilt", c.TextVersion, ConsentText.Of(c.TextVersion, towns.ForWork()), c.RecordedAt));
                             break;
                     }
                 }

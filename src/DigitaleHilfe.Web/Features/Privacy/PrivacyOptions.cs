@@ -13,4 +13,6 @@ public sealed class PrivacyOptions
 
     // Callers erased per round; the run goes on round by round until none are due.
     public int RetentionBatchSize { get; set; } = 100;
+
+    public PrivacyOptions Copy() => (PrivacyOptions)MemberwiseClone();
 }

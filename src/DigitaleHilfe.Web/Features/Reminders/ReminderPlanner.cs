@@ -38,7 +38,7 @@ public sealed class ReminderPlanner : SubscriptionBase
         var (dueNow, planned) = (false, 0);
         foreach (var town in page.Events.GroupBy(e => e.TenantId))
         {
-            using var inTown = TownContext.Enter(town.Key);   // the town's own reminder delays (TownReminderOptions)
+            using var inTown = TownContext.Enter(town.Key);   // the town's own reminder delays (TownOverlays)
             var (due, count) = await PlanAsync(town.ToList(), operations.ForTenant(town.Key), ct);
             (dueNow, planned) = (dueNow || due, planned + count);
         }

@@ -8,8 +8,6 @@ public static class RemindersSetup
 {
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
-        // Asked for each time (transient): the delays are the current town's where it set its own.
-        services.AddTransient<IOptions<ReminderOptions>, TownReminderOptions>();
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section))
             .Validate(o => new[]
                 {

@@ -39,6 +39,9 @@ public sealed class TownDirectory(NpgsqlDataSource database, ILogger<TownDirecto
 
     public Town? Find(string id) => All.FirstOrDefault(t => t.Id == id);
 
+    // The town of the work at hand; with no town named, the only one (a single-town installation), else none.
+    public Town? ForWork() => TownContext.Id is { } id ? Find(id) : All.Count == 1 ? All[0] : null;
+
     public async Task RefreshAsync(CancellationToken cancellation = default)
     {
         var towns = await ReadAsync(cancellation);

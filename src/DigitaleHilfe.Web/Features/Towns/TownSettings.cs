@@ -1,15 +1,20 @@
-using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using FluentValidation;
 
 namespace DigitaleHilfe.Web.Features.Towns;
 
-// A town's admin keeps the town's own details: the name pages and mails show, the hotline number, and whom mail
-// comes from. Empty hotline or sender: the installation's (Service:HotlinePhone, Smtp:From) apply.
+// A town's admin keeps the town's own details: the name pages and mails show, its logo text and colours, the hotline
+// number, whom mail comes from, the consent wording operators read out, how long seniors' data is kept and the
+// reminder delays. Empty fields: the installation's apply.
 public static class TownSettings
 {
-    public sealed record Command : ICommand<Unit>
+    public sealed record Command : ICommand<TownEdits.Outcome>
     {
+        public int Revision { get; init; }
         public string? Name { get; init; }
+        public string? LogoText { get; init; }
+        public string? Palette { get; init; }
+        public string? ConsentText { get; init; }
+        public int? RetentionMonths { get; init; }
         public string? HotlinePhone { get; init; }
         public string? SenderName { get; init; }
         public string? SenderAddress { get; init; }
@@ -36,6 +41,8 @@ public static class TownSettings
             var d = town.Reminders ?? new TownReminderDelays();
             return new Command
             {
+                Revision = town.Revision, LogoText = town.LogoText, Palette = town.Palette ?? TownPalettes.Default,
+                ConsentText = town.Consent?.Text, RetentionMonths = town.RetentionMonths,
                 Name = town.Name, HotlinePhone = town.HotlinePhone, SenderName = town.SenderName, SenderAddress = town.SenderAddress,
                 AppointmentReminderBeforeHours = H(d.AppointmentReminderBefore), UnclaimedEscalationAfterHours = H(d.UnclaimedEscalationAfter),
                 UnclaimedWidenAfterHours = H(d.UnclaimedWidenAfter), StaleClaimNudgeAfterHours = H(d.StaleClaimNudgeAfter),
@@ -63,6 +70,11 @@ public static class TownSettings
         public Validator()
         {
             RuleFor(c => c.Name).MaximumLength(100).WithMessage("Der Name hat höchstens 100 Zeichen.");
+            RuleFor(c => c.LogoText).MaximumLength(40).WithMessage("Der Schriftzug hat höchstens 40 Zeichen, damit er auch auf dem Telefon in eine Zeile passt.");
+            RuleFor(c => c.Palette).Must(p => p is null || TownPalettes.All.Any(x => x.Id == p)).WithMessage("Bitte wählen Sie eine der Farben.");
+            RuleFor(c => c.ConsentText).Length(40, 2000).When(c => !string.IsNullOrWhiteSpace(c.ConsentText))
+                .WithMessage("Der Text der Einwilligung hat 40 bis 2.000 Zeichen, oder Sie lassen das Feld leer.");
+            RuleFor(c => c.RetentionMonths).InclusiveBetween(1, 120).WithMessage("Bitte geben Sie zwischen 1 und 120 Monaten an, oder lassen Sie das Feld leer.");
             RuleFor(c => c.HotlinePhone).MaximumLength(40).WithMessage("Die Hotline-Nummer hat höchstens 40 Zeichen.")
                 .Matches(@"^[0-9+()/ \-]*$").WithMessage("Die Hotline-Nummer besteht aus Ziffern, Leerzeichen und + ( ) / -.");
             RuleFor(c => c.SenderName).MaximumLength(100).WithMessage("Der Absendername hat höchstens 100 Zeichen.");
@@ -79,24 +91,37 @@ public static class TownSettings
         }
     }
 
-    public sealed class Handler(IDocumentStore store, TownDirectory towns) : ICommandHandler<Command, Unit>
+    public sealed class Handler(IDocumentStore store, TownDirectory towns, TimeProvider clock) : ICommandHandler<Command, TownEdits.Outcome>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken ct)
-        {
-            var id = TownContext.Id ?? towns.All.Single().Id;
-            await using var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true });
-            var town = await session.LoadAsync<Town>(id, ct) ?? throw new InvalidOperationException($"Town {id} is gone.");
-            session.Store(town with
-            {
-                Name = Blank(command.Name), HotlinePhone = Blank(command.HotlinePhone),
-                SenderName = Blank(command.SenderName), SenderAddress = Blank(command.SenderAddress)?.ToLowerInvariant(),
-                Reminders = command.Delays(),
-            });
-            await session.SaveChangesAsync(ct);
-            await towns.RefreshAsync(ct);
-            return Unit.Value;
-        }
-
-        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        public async ValueTask<TownEdits.Outcome> Handle(Command command, CancellationToken ct) =>
+            await TownEdits.SaveAsync(store, towns, command.Revision, town => Apply(town, command, clock.GetUtcNow()), ct);
     }
+
+    public static Town Apply(Town town, Command command, DateTimeOffset now)
+    {
+        var (consent, earlier) = Consents(town, OneParagraph(command.ConsentText), now);
+        return town with
+        {
+            Name = TownEdits.Blank(command.Name), LogoText = TownEdits.Blank(command.LogoText),
+            Palette = command.Palette is null or TownPalettes.Default ? null : command.Palette,
+            HotlinePhone = TownEdits.Blank(command.HotlinePhone),
+            SenderName = TownEdits.Blank(command.SenderName), SenderAddress = TownEdits.Blank(command.SenderAddress)?.ToLowerInvariant(),
+            Consent = consent, EarlierConsents = earlier, RetentionMonths = command.RetentionMonths,
+            Reminders = command.Delays(),
+        };
+    }
+
+    // A changed wording is a new numbered wording; the one it replaces is kept, since consents recorded under it
+    // still name it. Emptying the field returns to the installation's wording (the town's last one is kept too).
+    private static (TownConsent?, IReadOnlyList<TownConsent>?) Consents(Town town, string? text, DateTimeOffset now)
+    {
+        if (text == town.Consent?.Text) return (town.Consent, town.EarlierConsents);
+        var earlier = town.Consent is { } current ? [.. town.EarlierConsents ?? [], current] : town.EarlierConsents;
+        var number = (earlier ?? []).Select(c => c.Number).DefaultIfEmpty(0).Max() + 1;
+        return (text is null ? null : new TownConsent(number, text, now), earlier);
+    }
+
+    // Read out on the phone: one paragraph, whatever line breaks the text field carried.
+    private static string? OneParagraph(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"\s+", " ");
 }

@@ -9,8 +9,7 @@ public static class TownsSetup
         services.AddOptions<FirstTownOptions>().Bind(configuration.GetSection(FirstTownOptions.Section));
         services.AddSingleton<TownDirectory>();
         services.AddSingleton<ITownDirectory>(p => p.GetRequiredService<TownDirectory>());
-        // Asked for each time (transient): the town is the one of the work at hand.
-        services.AddTransient<Microsoft.Extensions.Options.IOptions<Shared.ServiceInfo>, TownServiceInfo>();
+        services.AddTownOverlays();
         services.ConfigureMarten(options => options.Schema.For<Town>().SingleTenanted());
         services.AddSingleton<FirstTown>();
         services.InitializeMartenWith<FirstTown>();
