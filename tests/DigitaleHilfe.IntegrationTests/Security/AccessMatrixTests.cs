@@ -106,6 +106,8 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("GET", "/api/v1/statistics?from=2026-01-01&to=2026-12-31", [C], Api: true),
         new("GET", "/Admin/Ort", [A]),
         new("POST", "/Admin/Ort", [A]),
+        new("GET", "/Admin/Ort/Auswahl", [A]),
+        new("POST", "/Admin/Ort/Auswahl", [A]),
         // The network admin's page: no role of a town (Tenancy/NetworkTests tries the network admin).
         new("GET", "/Netz", []),
     ];

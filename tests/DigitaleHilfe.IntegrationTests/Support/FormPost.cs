@@ -19,6 +19,20 @@ public static partial class FormPost
         return await client.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(body));
     }
 
+    // As a browser sends a page with one form: its hidden fields too (a revision the page was drawn with), unless
+    // the test gives a value of its own.
+    public static async Task<HttpResponseMessage> SubmitWholeFormAsync(HttpClient client, string pageUrl, IReadOnlyDictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var body = HiddenField().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        foreach (var (name, value) in fields) body[name] = value;
+        body.Remove("__RequestVerificationToken");
+        return await SubmitAsync(client, pageUrl, body);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\"[^>]*? name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenField();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 }

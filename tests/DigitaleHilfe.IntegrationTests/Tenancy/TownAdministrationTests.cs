@@ -82,7 +82,7 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
         var towns = await TwoTowns.OfAsync(App);
         var admin = towns.Kusel.Browsers[Role.Admin];
 
-        var bad = await FormPost.SubmitAsync(admin, "/Admin/Ort", new Dictionary<string, string>
+        var bad = await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort", new Dictionary<string, string>
         {
             ["Name"] = new string('K', 101), ["HotlinePhone"] = "ruf mich an", ["SenderName"] = "Kusel", ["SenderAddress"] = "keine-adresse",
         });
@@ -92,7 +92,7 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
         errors.ShouldContain("Die Hotline-Nummer besteht aus Ziffern");
         errors.ShouldContain("Bitte geben Sie eine gültige E-Mail-Adresse an.");
 
-        var saved = await FormPost.SubmitAsync(admin, "/Admin/Ort", new Dictionary<string, string>
+        var saved = await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort", new Dictionary<string, string>
         {
             ["Name"] = "Digitale Hilfe Kusel", ["HotlinePhone"] = "06381 424-999", ["SenderName"] = "Digitale Hilfe Kusel", ["SenderAddress"] = TwoTowns.KuselSender,
         });
@@ -106,7 +106,7 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
     public async Task A_towns_own_reminder_delay_plans_its_reminders_and_leaves_the_other_town_with_the_installations()
     {
         var towns = await TwoTowns.OfAsync(App);
-        var saved = await FormPost.SubmitAsync(towns.Kusel.Browsers[Role.Admin], "/Admin/Ort", new Dictionary<string, string>
+        var saved = await FormPost.SubmitWholeFormAsync(towns.Kusel.Browsers[Role.Admin], "/Admin/Ort", new Dictionary<string, string>
         {
             ["Name"] = "Digitale Hilfe Kusel", ["HotlinePhone"] = "06381 424-0", ["SenderName"] = "Digitale Hilfe Kusel",
             ["SenderAddress"] = TwoTowns.KuselSender, ["UnclaimedEscalationAfterHours"] = "2",
@@ -130,7 +130,7 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
         (await EscalationAsync(towns.Kusel)).ShouldBe(AppFixture.Start.AddHours(2));
         (await EscalationAsync(towns.Kaiserslautern)).ShouldBe(AppFixture.Start.AddHours(24));
 
-        var bad = await FormPost.SubmitAsync(towns.Kusel.Browsers[Role.Admin], "/Admin/Ort", new Dictionary<string, string>
+        var bad = await FormPost.SubmitWholeFormAsync(towns.Kusel.Browsers[Role.Admin], "/Admin/Ort", new Dictionary<string, string>
         {
             ["Name"] = "Digitale Hilfe Kusel", ["UnclaimedEscalationAfterHours"] = "0", ["FollowUpAfterHours"] = "100000",
         });
