@@ -138,6 +138,96 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
         errors.ShouldContain("Bitte geben Sie zwischen 1 und 2160 Stunden (90 Tage) an");
     }
 
+    [Fact]
+    public async Task A_towns_own_topics_districts_and_consent_are_what_its_hotline_offers_and_records_and_the_other_town_keeps_the_installations()
+    {
+        var towns = await TwoTowns.OfAsync(App);
+        var admin = towns.Kusel.Browsers[Role.Admin];
+        try
+        {
+            (await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort/Auswahl", new Dictionary<string, string>
+            {
+                ["Topics"] = "smartphone = Smartphone\nHandy-Fotos", ["Districts"] = "kusel-mitte = Kusel-Mitte\nbledesbach = Bledesbach",
+                ["Neighbours"] = "kusel-mitte: bledesbach", ["TopicWeight"] = "60",
+            })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort", new Dictionary<string, string>
+            {
+                ["Name"] = "Digitale Hilfe Kusel", ["LogoText"] = "Hilfe Kusel", ["Palette"] = "gruen",
+                ["ConsentText"] = "Dürfen wir Ihren Namen, Ihre Nummer und Ihr Anliegen speichern? Wir löschen alles nach {Monate} Monaten.",
+                ["RetentionMonths"] = "6",
+            })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+            var kusel = await Text(towns.Kusel.Browsers[Role.Operator], "/Intake");
+            kusel.ShouldContain("<option value=\"handy-fotos\">Handy-Fotos</option>");
+            kusel.ShouldContain("Kusel-Mitte");
+            kusel.ShouldNotContain("Morlautern");
+            kusel.ShouldContain("Wir löschen alles nach 6 Monaten.");
+            kusel.ShouldContain("<body class=\"palette-gruen\">");
+            kusel.ShouldContain(">Hilfe Kusel</a>");
+            var home = await Text(towns.Kaiserslautern.Browsers[Role.Operator], "/Intake");
+            home.ShouldNotContain("Handy-Fotos");
+            home.ShouldContain("Morlautern");
+            home.ShouldContain("<body class=\"palette-blau\">");
+
+            var logged = await FormPost.SubmitAsync(towns.Kusel.Browsers[Role.Operator], "/Intake", Intake("handy-fotos", "bledesbach"));
+            logged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var requestId = Guid.Parse(logged.Headers.Location!.ToString().Split('/').Last());
+            await using (var session = towns.Instance.Services.GetRequiredService<IDocumentStore>().QuerySession(towns.Kusel.Id))
+            {
+                var request = (await session.LoadAsync<DigitaleHilfe.Web.Features.HelpRequests.HelpRequest>(requestId))!;
+                request.ConsentVersion.ShouldBe("kus-1/6");
+                (await Text(towns.Kusel.Browsers[Role.Coordinator], $"/Callers/{request.CallerId}/Auskunft"))
+                    .ShouldContain("Wir löschen alles nach 6 Monaten.");
+            }
+            var refused = await FormPost.SubmitAsync(towns.Kaiserslautern.Browsers[Role.Operator], "/Intake", Intake("handy-fotos", "bledesbach"));
+            refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("Bitte wählen Sie ein Thema aus der Liste.");
+        }
+        finally
+        {
+            // The other tests of the two towns expect the installation's lists and wording.
+            (await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort/Auswahl", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort", new Dictionary<string, string> { ["Name"] = "Digitale Hilfe Kusel" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+    }
+
+    [Fact]
+    public async Task Settings_saved_from_an_older_page_are_refused_and_the_newer_ones_kept()
+    {
+        var towns = await TwoTowns.OfAsync(App);
+        var admin = towns.Kusel.Browsers[Role.Admin];
+        var page = await Text(admin, "/Admin/Ort/Auswahl");
+        var revision = System.Text.RegularExpressions.Regex.Match(page, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value;
+
+        (await FormPost.SubmitAsync(admin, "/Admin/Ort/Auswahl", new Dictionary<string, string> { ["Revision"] = revision, ["FairnessWeight"] = "7" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stale = await FormPost.SubmitAsync(admin, "/Admin/Ort/Auswahl", new Dictionary<string, string> { ["Revision"] = revision, ["FairnessWeight"] = "1" });
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var html = await stale.Content.ReadAsStringAsync();
+        html.ShouldContain(TownEdits.ChangedMeanwhile);
+        html.ShouldContain("name=\"FairnessWeight\" type=\"number\" inputmode=\"numeric\" min=\"0\" max=\"100\" value=\"7\"");
+        towns.Instance.Services.GetRequiredService<TownDirectory>().Find(towns.Kusel.Id)!.Weights!.Fairness.ShouldBe(7);
+
+        var bad = await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort/Auswahl", new Dictionary<string, string>
+        {
+            ["Topics"] = "A = Groß\nx =", ["Neighbours"] = "innenstadt-ost: mond", ["TopicWeight"] = "101",
+        });
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var errors = await bad.Content.ReadAsStringAsync();
+        errors.ShouldContain("Zeile 1: Die Kennung „A“ besteht aus Kleinbuchstaben");
+        errors.ShouldContain("Zeile 2: Nach dem „=“ fehlt die Bezeichnung.");
+        errors.ShouldContain("Zeile 1: „mond“ ist keine Kennung aus der Liste der Stadtteile.");
+        errors.ShouldContain("Bitte geben Sie ein Gewicht zwischen 0 und 100 an");
+        (await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort/Auswahl", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    private static Dictionary<string, string> Intake(string topic, string district) => new()
+    {
+        ["Phone"] = "06381 777 123", ["CallerName"] = "Irmgard Kuseler", ["Topic"] = topic, ["Description"] = "Fotos vom Handy auf den Computer.",
+        ["District"] = district, ["HelpMode"] = "telefon", ["Consent"] = "true",
+    };
+
     private static async Task<string> Text(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
