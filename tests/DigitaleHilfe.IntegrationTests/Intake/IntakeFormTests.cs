@@ -120,4 +120,26 @@ public sealed class IntakeFormTests(AppFixture app) : IntegrationTest(app)
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+
+    [Fact]
+    public async Task A_town_with_its_own_consent_wording_has_it_read_out_recorded_by_version_and_shown_in_the_export()
+    {
+        var admin = await App.SignedInClientAsync(Role.Admin);
+        (await FormPost.SubmitWholeFormAsync(admin, "/Admin/Ort", new Dictionary<string, string>
+        {
+            ["ConsentText"] = "Dürfen wir Ihren Namen, Ihre Nummer und Ihr Anliegen speichern? Wir löschen alles nach {Monate} Monaten.",
+            ["RetentionMonths"] = "6",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var client = await Browser();
+
+        (await client.GetStringAsync("/Intake")).ShouldContain("Bitte vorlesen: „Dürfen wir Ihren Namen, Ihre Nummer und Ihr Anliegen speichern? Wir löschen alles nach 6 Monaten.“");
+        (await FormPost.SubmitAsync(client, "/Intake", ValidFields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        await using var session = App.QuerySession();
+        var request = await session.Query<HelpRequest>().SingleAsync();
+        request.ConsentVersion.ShouldBe($"{Towns.First}-1/6");
+        var export = await (await App.SignedInClientAsync(Role.Coordinator)).GetStringAsync($"/Callers/{request.CallerId}/Auskunft");
+        export.ShouldContain($"{Towns.First}-1/6");
+        export.ShouldContain("Wir löschen alles nach 6 Monaten.");
+    }
 }

@@ -85,6 +85,8 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
             restore.Store(keys.ToArray());
             await restore.SaveChangesAsync();
         }
+        // The first town is made anew; every node would read it within ten seconds, the next test reads it now.
+        await Services.GetRequiredService<DigitaleHilfe.Web.Features.Towns.TownDirectory>().RefreshAsync();
         Clock.SetUtcNow(Start);
         Smtp.Clear();
     }

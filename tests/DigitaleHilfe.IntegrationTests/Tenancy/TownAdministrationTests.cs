@@ -169,16 +169,7 @@ public sealed class TownAdministrationTests(AppFixture app) : IntegrationTest(ap
             home.ShouldContain("Morlautern");
             home.ShouldContain("<body class=\"palette-blau\">");
 
-            var logged = await FormPost.SubmitAsync(towns.Kusel.Browsers[Role.Operator], "/Intake", Intake("handy-fotos", "bledesbach"));
-            logged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-            var requestId = Guid.Parse(logged.Headers.Location!.ToString().Split('/').Last());
-            await using (var session = towns.Instance.Services.GetRequiredService<IDocumentStore>().QuerySession(towns.Kusel.Id))
-            {
-                var request = (await session.LoadAsync<DigitaleHilfe.Web.Features.HelpRequests.HelpRequest>(requestId))!;
-                request.ConsentVersion.ShouldBe("kus-1/6");
-                (await Text(towns.Kusel.Browsers[Role.Coordinator], $"/Callers/{request.CallerId}/Auskunft"))
-                    .ShouldContain("Wir löschen alles nach 6 Monaten.");
-            }
+            // Recording the town's wording is shown in IntakeFormTests: a request here would change the counts the other tests of the two towns expect.
             var refused = await FormPost.SubmitAsync(towns.Kaiserslautern.Browsers[Role.Operator], "/Intake", Intake("handy-fotos", "bledesbach"));
             refused.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await refused.Content.ReadAsStringAsync()).ShouldContain("Bitte wählen Sie ein Thema aus der Liste.");
