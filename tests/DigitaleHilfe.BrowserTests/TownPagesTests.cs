@@ -40,6 +40,40 @@ public sealed class TownPagesTests(BrowserFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_gives_the_town_its_own_topics_and_colour_by_keyboard_without_javascript()
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var looked = await app.SignedInPageAsync(Role.Admin, width);
+            await looked.GotoAsync("/Admin/Ort/Auswahl");
+            await Looks.RightAsync(looked, "town-choices", width);
+            await looked.GetByLabel("Themen").FillAsync("Groß = Fotos");
+            await looked.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+            await looked.GetByText("Zeile 1: Die Kennung „Groß“").First.WaitForAsync();
+            await Looks.RightAsync(looked, "town-choices-error", width);
+        }
+
+        var page = await app.SignedInPageAsync(Role.Admin, 375, javaScript: false);
+        await page.GotoAsync("/Admin/Ort/Auswahl");
+        await page.GetByLabel("Themen").FillAsync("smartphone = Smartphone\nHandy-Fotos");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        (await page.GetByLabel("Themen").InputValueAsync()).ShouldBe("smartphone = Smartphone\nhandy-fotos = Handy-Fotos");
+
+        await page.GotoAsync("/Admin/Ort");
+        await page.GetByLabel("Grün").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        (await page.Locator("body").GetAttributeAsync("class")).ShouldBe("palette-gruen");
+        var green = await app.SignedInPageAsync(Role.Admin, 1280);
+        await green.GotoAsync("/Admin/Ort");
+        await Looks.RightAsync(green, "town-green", 1280);   // axe checks the contrast of the chosen colour too
+    }
+
+    [Fact]
     public async Task The_network_admin_sees_the_towns_and_their_totals_at_375_and_1280_px()
     {
         foreach (var width in new[] { 375, 1280 })
