@@ -36,7 +36,19 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
 
     // The second demo town: reached as http://localhost:5080 while Kaiserslautern answers at http://127.0.0.1:5080.
     public static readonly Towns.Town Kusel = new("kus", "Digitale Hilfe Kusel", ["localhost"], "06381 424-100",
-        "Digitale Hilfe Kusel", "digitale-hilfe@kusel.example", DateTimeOffset.UnixEpoch);
+        "Digitale Hilfe Kusel", "digitale-hilfe@kusel.example", DateTimeOffset.UnixEpoch)
+    {
+        // Its own districts and colour, so the demo shows a town that set itself up (Admin → Ort).
+        LogoText = "Digitale Hilfe Kusel", Palette = "gruen",
+        Lists = new Catalog.TownLists(Districts:
+        [
+            new("kusel-innenstadt", "Kusel-Innenstadt"), new("diedelkopf", "Diedelkopf"), new("bledesbach", "Bledesbach"),
+            new("rammelsbach", "Rammelsbach"), new("ausserhalb", "Außerhalb von Kusel"),
+        ], Neighbours: new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["kusel-innenstadt"] = ["diedelkopf", "bledesbach"], ["diedelkopf"] = ["rammelsbach"],
+        }),
+    };
 
     public static readonly CreateAccount.Command[] KuselAccounts =
     [
@@ -48,9 +60,9 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
 
     private static readonly LogCall.Command[] KuselCalls =
     [
-        new() { CallerName = "Hildegard Roth", Phone = "06381 1234", Topic = "smartphone", District = "innenstadt-ost", HelpMode = "telefon", Consent = true,
+        new() { CallerName = "Hildegard Roth", Phone = "06381 1234", Topic = "smartphone", District = "kusel-innenstadt", HelpMode = "telefon", Consent = true,
                 Description = "Das Telefon zeigt nur noch große Symbole an; sie möchte es wieder normal haben." },
-        new() { CallerName = "Otto Weber", Phone = "06381 98 76", Topic = "online-banking", District = "erfenbach", HelpMode = "hausbesuch", Consent = true,
+        new() { CallerName = "Otto Weber", Phone = "06381 98 76", Topic = "online-banking", District = "diedelkopf", HelpMode = "hausbesuch", Consent = true,
                 Address = "Marktplatz 2, 66869 Kusel", Description = "Die TAN-App auf dem neuen Handy einrichten." },
     ];
 
@@ -100,7 +112,8 @@ public sealed class DemoData(IServiceScopeFactory scopes, IConfiguration configu
         await using var session = services.GetRequiredService<TownSessionFactory>().OpenSession();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         session.Events.Append(volunteerId, new Features.Volunteers.VolunteerProfileUpdated(volunteerId,
-            ["online-banking", "smartphone", "tablet"], ["erfenbach", "innenstadt-ost", "morlautern"], ["de", "en"],
+            ["online-banking", "smartphone", "tablet"],
+            [.. services.GetRequiredService<Catalog.Catalog>().Districts.Select(d => d.Id).Intersect(["erfenbach", "innenstadt-ost", "morlautern", "kusel-innenstadt", "diedelkopf"])], ["de", "en"],
             ["hausbesuch", "telefon"], 3, [], null, "Demo", now));
         // Her certificate of conduct runs out in a month, so "Hinweise" shows the reminder.
         var today = DateOnly.FromDateTime(Features.Shared.CityTime.Local(now).Date);
