@@ -54,6 +54,20 @@ public sealed class RetentionTests(AppFixture app) : PrivacyTest(app)
     }
 
     [Fact]
+    public async Task A_town_with_a_shorter_retention_period_of_its_own_erases_after_that_period()
+    {
+        var town = App.Services.GetRequiredService<DigitaleHilfe.Web.Features.Towns.TownDirectory>().Find(Towns.First)!;
+        (await App.SendAsync(DigitaleHilfe.Web.Features.Towns.TownSettings.Command.Of(town) with { RetentionMonths = 3 }))
+            .ShouldBe(DigitaleHilfe.Web.Features.Towns.TownEdits.Outcome.Saved);
+        App.Clock.SetUtcNow(Ended);
+        var (caller, _) = await ResolvedAsync();
+
+        (await RunAtAsync(Ended.AddMonths(3).AddDays(-1))).Erased.ShouldBe(0);
+        (await RunAtAsync(Ended.AddMonths(3).AddDays(1))).Erased.ShouldBe(1);
+        (await CallerAsync(caller)).AnonymisedFor.ShouldBe(ErasureReason.Retention);
+    }
+
+    [Fact]
     public async Task A_returning_caller_resets_the_clock_and_an_open_request_keeps_the_data()
     {
         App.Clock.SetUtcNow(Ended);
