@@ -10,11 +10,14 @@ public sealed class NetworkController(IMediator mediator, TownDirectory towns, T
 {
     public sealed record Page(IReadOnlyList<Town> Towns, NetworkFigures.Result Figures, int? RequestedYear);
 
+    // The year as typed: anything not a year in range (a word, a number beyond int) gets the same field error.
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] int? year, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery(Name = "year")] string? typed, CancellationToken ct)
     {
         var thisYear = CityTime.Local(clock.GetUtcNow()).Year;
-        if (year is { } y && (y < PeriodInput.FirstYear || y > PeriodInput.LastYear))
+        int? year = int.TryParse(typed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+        ModelState.Remove("year");
+        if (!string.IsNullOrWhiteSpace(typed) && (year is null || year < PeriodInput.FirstYear || year > PeriodInput.LastYear))
             ModelState.AddModelError("year", $"Bitte geben Sie ein Jahr zwischen {PeriodInput.FirstYear} und {PeriodInput.LastYear} an.");
         var shown = ModelState.IsValid ? year ?? thisYear : thisYear;
         return View("Network", new Page(towns.All, await mediator.Send(new NetworkFigures.Query(shown), ct), year));
