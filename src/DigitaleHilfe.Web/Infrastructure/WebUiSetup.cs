@@ -57,6 +57,10 @@ public static class WebUiSetup
 
         app.UseStaticFiles();
         app.UseTownResolution();
+        // With towns told apart by path, pages link their files under the town's prefix (/kus/css/site.css): served
+        // once the prefix is taken off. With host names, the first call already served them.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Tenancy.TenancyOptions>>().Value.Resolution == Tenancy.TownResolutionMode.Path)
+            app.UseStaticFiles();
         app.UseRouting();
         return app;
     }

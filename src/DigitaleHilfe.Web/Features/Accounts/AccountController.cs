@@ -27,7 +27,7 @@ public sealed class AccountController(IMediator mediator) : Controller
         if (CurrentSessionId() is { } previous) await mediator.Send(new SignOut.Command(previous), ct);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             Accounts.SignIn.Principal(result.Account!, result.Session!.Id, CookieAuthenticationDefaults.AuthenticationScheme));
-        return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("/");
+        return Url.IsLocalUrl(command.ReturnUrl) ? LocalRedirect(command.ReturnUrl) : Redirect("~/");
     }
 
     [Authorize(Policies.SignedIn), HttpPost("SignOut")]
@@ -75,9 +75,9 @@ public sealed class AccountController(IMediator mediator) : Controller
     public async Task<IActionResult> ConfirmEmailPost([FromForm] string? token, CancellationToken ct) =>
         await mediator.Send(new ConfirmEmail.Command(token ?? ""), ct)
             ? View("Message", new MessagePage("E-Mail-Adresse bestätigt",
-                "Vielen Dank! Sie können sich jetzt anmelden. Anfragen sehen Sie, sobald die Koordination Sie freigeschaltet hat.", ("Zur Anmeldung", "/Account/SignIn")))
+                "Vielen Dank! Sie können sich jetzt anmelden. Anfragen sehen Sie, sobald die Koordination Sie freigeschaltet hat.", ("Zur Anmeldung", "~/Account/SignIn")))
             : View("Message", new MessagePage("Link ungültig",
-                "Dieser Bestätigungslink ist ungültig, schon benutzt oder abgelaufen. Melden Sie sich einfach an – wir schicken Ihnen dann einen neuen.", ("Zur Anmeldung", "/Account/SignIn")));
+                "Dieser Bestätigungslink ist ungültig, schon benutzt oder abgelaufen. Melden Sie sich einfach an – wir schicken Ihnen dann einen neuen.", ("Zur Anmeldung", "~/Account/SignIn")));
 
     [AllowAnonymous, HttpGet("ForgotPassword")]
     public IActionResult ForgotPassword() => View(new ForgotPassword.Command());

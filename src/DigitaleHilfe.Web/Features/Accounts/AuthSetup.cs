@@ -64,7 +64,7 @@ public static class AuthSetup
                     var user = context.HttpContext.User;
                     if (HttpMethods.IsGet(context.Request.Method) && user.IsInRole(Policies.Volunteer) && !user.HasClaim(Policies.ApprovedClaim, "true")
                         && (context.Request.Path.StartsWithSegments("/Board") || context.Request.Path.StartsWithSegments("/Invitations")))
-                        context.Response.Redirect("/Account");
+                        context.Response.Redirect(context.Request.PathBase + "/Account");
                     else
                         context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;

@@ -26,7 +26,7 @@ public sealed record BackgroundProblem
 
     public static string IdFor(string work, Guid requestId) => $"{work switch { Planning => "plan", Retention => "retention", _ => "send" }}/{requestId:N}";
 
-    public string Link => Work == Retention ? $"/Callers/{RequestId}" : $"/HelpRequests/{RequestId}";
+    public string Link => Work == Retention ? $"~/Callers/{RequestId}" : $"~/HelpRequests/{RequestId}";
 
     public static BackgroundProblem Occurred(BackgroundProblem? existing, string work, Guid requestId, string? number, Exception e, DateTimeOffset now) =>
         (existing is { SolvedAt: null } ? existing : new BackgroundProblem { Id = IdFor(work, requestId), Work = work, RequestId = requestId, FirstAt = now })

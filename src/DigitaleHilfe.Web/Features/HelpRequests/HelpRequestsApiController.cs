@@ -32,7 +32,7 @@ public sealed class HelpRequestsApiController(IMediator mediator) : ControllerBa
         [FromQuery] string? before = null, [FromQuery] bool last = false, CancellationToken ct = default)
     {
         var result = await mediator.Send(new ListRequests.Query(filter, page) { At = new PageAt(page, after, before, last) }, ct);
-        var query = filter.ToQuery().Replace("/HelpRequests", "/api/v1/help-requests");
+        var query = Url.Content(filter.ToQuery().Replace("~/HelpRequests", "~/api/v1/help-requests"));
         string Link(string parameter) => $"{query}{(query.Contains('?') ? '&' : '?')}{parameter}";
         return Ok(new
         {

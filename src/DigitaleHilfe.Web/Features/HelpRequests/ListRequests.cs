@@ -31,7 +31,7 @@ public sealed record RequestFilter
         Add("urgent", Urgent?.ToString().ToLowerInvariant()); Add("volunteer", Volunteer); Add("olderThanDays", OlderThanDays);
         Add("appointmentPassed", AppointmentPassed?.ToString().ToLowerInvariant());
         if (Sort != RequestSort.Newest) Add("sort", Sort);
-        return parts.Count == 0 ? "/HelpRequests" : "/HelpRequests?" + string.Join("&", parts);
+        return parts.Count == 0 ? "~/HelpRequests" : "~/HelpRequests?" + string.Join("&", parts);
     }
 }
 

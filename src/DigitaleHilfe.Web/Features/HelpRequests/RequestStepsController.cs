@@ -54,7 +54,7 @@ public sealed class RequestStepsController(IMediator mediator) : Controller
     // The action is built only once the input is known to be valid (an invalid date has no instant).
     private async Task<IActionResult> Step(Guid id, long? version, Func<RequestAction> action, string success, CancellationToken ct)
     {
-        var back = User.IsInRole(nameof(Role.Operator)) || User.IsInRole(nameof(Role.Coordinator)) ? $"/HelpRequests/{id}" : $"/Board/{id}";
+        var back = User.IsInRole(nameof(Role.Operator)) || User.IsInRole(nameof(Role.Coordinator)) ? $"~/HelpRequests/{id}" : $"~/Board/{id}";
         if (!ModelState.IsValid)
         {
             TempData[Notice.Key] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());

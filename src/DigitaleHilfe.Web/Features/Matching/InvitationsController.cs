@@ -32,13 +32,13 @@ public sealed class InvitationsController(IMediator mediator, IDocumentSession s
         if (result.Succeeded)
         {
             TempData[Notice.Key] = "Sie haben die Anfrage übernommen. Die Kontaktdaten stehen unten.";
-            return Redirect($"/Board/{requestId}");
+            return Redirect($"~/Board/{requestId}");
         }
         return View("Message", new MessagePage(
             result.Kind == WriteKind.Conflict ? "Bereits übernommen" : "Das hat nicht geklappt",
             result.Kind == WriteKind.Conflict
                 ? "Jemand anderes war schneller und hat diese Anfrage bereits übernommen. Danke, dass Sie helfen wollten!"
-                : result.Reason ?? "", ("Andere offene Anfragen ansehen", "/Board")));
+                : result.Reason ?? "", ("Andere offene Anfragen ansehen", "~/Board")));
     }
 
     private async Task<AccountToken?> ValidAsync(string token, CancellationToken ct)
@@ -48,5 +48,5 @@ public sealed class InvitationsController(IMediator mediator, IDocumentSession s
     }
 
     private ViewResult Invalid() => View("Message", new MessagePage("Einladung nicht mehr gültig",
-        "Dieser Link ist abgelaufen, wurde schon benutzt oder gehört zu einem anderen Konto.", ("Offene Anfragen ansehen", "/Board")));
+        "Dieser Link ist abgelaufen, wurde schon benutzt oder gehört zu einem anderen Konto.", ("Offene Anfragen ansehen", "~/Board")));
 }

@@ -72,7 +72,7 @@ public sealed class PrivacyController(IMediator mediator) : Controller
     {
         if (result.Outcome == EraseCaller.Outcome.NotFound) return NotFound();
         TempData[Notice.Key] = result.Outcome == EraseCaller.Outcome.Refused ? result.Refusal : notice;
-        return Redirect($"/Callers/{result.CallerId}");
+        return Redirect($"~/Callers/{result.CallerId}");
     }
 
     private async Task<IActionResult> CallerPageAsync(Guid id, CancellationToken ct)

@@ -9,9 +9,9 @@ public sealed class HomeController : Controller
     // moment), coordinators at the queue, admins at the accounts, volunteers at their own page.
     [HttpGet("/")]
     public IActionResult Index() =>
-        User.IsInRole(nameof(Role.Operator)) ? Redirect("/Intake")
-        : User.IsInRole(nameof(Role.Coordinator)) ? Redirect("/Cockpit")
-        : User.IsInRole(nameof(Role.Admin)) ? Redirect("/Admin/Accounts")
-        : User.HasClaim(Accounts.SignIn.ApprovedClaim, "true") ? Redirect("/Board")
-        : Redirect("/Account");
+        User.IsInRole(nameof(Role.Operator)) ? Redirect("~/Intake")
+        : User.IsInRole(nameof(Role.Coordinator)) ? Redirect("~/Cockpit")
+        : User.IsInRole(nameof(Role.Admin)) ? Redirect("~/Admin/Accounts")
+        : User.HasClaim(Accounts.SignIn.ApprovedClaim, "true") ? Redirect("~/Board")
+        : Redirect("~/Account");
 }

@@ -28,16 +28,16 @@ public static class CockpitNow
             var unclaimed = session.Query<HelpRequest>().Where(r => r.Status == RequestStatus.Open && r.StatusSince < dayAgo);
             var items = new List<Attention>
             {
-                new("seit über einem Tag nicht übernommen", await unclaimed.CountAsync(ct), "/HelpRequests?status=Open&olderThanDays=1&sort=Waiting"),
-                new("übernommen, noch ohne Termin", byStatus.Single(s => s.Item1 == RequestStatus.Claimed).Item2, "/HelpRequests?status=Claimed&sort=Waiting"),
+                new("seit über einem Tag nicht übernommen", await unclaimed.CountAsync(ct), "~/HelpRequests?status=Open&olderThanDays=1&sort=Waiting"),
+                new("übernommen, noch ohne Termin", byStatus.Single(s => s.Item1 == RequestStatus.Claimed).Item2, "~/HelpRequests?status=Claimed&sort=Waiting"),
                 new("Termin vorbei, noch kein Ergebnis",
                     await session.Query<HelpRequest>().CountAsync(r => r.Status == RequestStatus.Scheduled && r.Appointment!.At < now, ct),
-                    "/HelpRequests?status=Scheduled&appointmentPassed=true&sort=Waiting"),
-                new("Rückrufe heute fällig oder überfällig", await session.Query<CallbackTask>().CountAsync(t => !t.Done && t.DueAt < endOfDay, ct), "/Callbacks"),
-                new("nicht zugestellte E-Mails", await session.Query<UndeliverableEmail>().CountAsync(u => u.DismissedAt == null, ct), "/Emails/Undeliverable"),
+                    "~/HelpRequests?status=Scheduled&appointmentPassed=true&sort=Waiting"),
+                new("Rückrufe heute fällig oder überfällig", await session.Query<CallbackTask>().CountAsync(t => !t.Done && t.DueAt < endOfDay, ct), "~/Callbacks"),
+                new("nicht zugestellte E-Mails", await session.Query<UndeliverableEmail>().CountAsync(u => u.DismissedAt == null, ct), "~/Emails/Undeliverable"),
                 new("Helfende warten auf Freigabe",
                     await session.Query<Account>().CountAsync(a => a.Active && a.EmailConfirmed && a.ApprovedAt == null && a.Roles.Contains(Role.Volunteer), ct),
-                    "/Coordination/Volunteers"),
+                    "~/Coordination/Volunteers"),
             };
             var oldest = await unclaimed.OrderBy(r => r.StatusSince).Take(5).ToListAsync(ct);
             return new Now(byStatus, items, oldest);

@@ -66,6 +66,6 @@ public sealed class StatisticsController(IMediator mediator, IQuerySession sessi
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Message", new MessagePage("Zeitraum ungültig",
-            string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct()), ("Zum Cockpit", "/Cockpit")));
+            string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct()), ("Zum Cockpit", "~/Cockpit")));
     }
 }
