@@ -74,6 +74,35 @@ public sealed class TownPagesTests(BrowserFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_network_admin_adds_a_town_by_keyboard_without_javascript_after_field_errors()
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var looked = await app.SignedInPageAsync(Role.NetworkAdmin, width);
+            await looked.GotoAsync("/Netz/Orte/Neu");
+            await Looks.RightAsync(looked, "add-town", width);
+            await looked.GetByRole(AriaRole.Button, new() { Name = "Ort anlegen und einladen" }).ClickAsync();
+            await looked.GetByText("Bitte geben Sie eine Kennung an").First.WaitForAsync();
+            await Looks.RightAsync(looked, "add-town-error", width);
+        }
+
+        var page = await app.SignedInPageAsync(Role.NetworkAdmin, 375, javaScript: false);
+        await page.GotoAsync("/Netz");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ort hinzufügen" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByLabel("Name, unter dem der Ort auftritt").FillAsync("Digitale Hilfe Rockenhausen");
+        await page.GetByLabel("Kennung").FillAsync("rok");
+        await page.GetByLabel("Adressen (Hostnamen), eine je Zeile").FillAsync("rockenhausen.digitalehilfe.test");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Rosa Verwaltung");
+        await page.GetByLabel("E-Mail-Adresse", new() { Exact = true }).FillAsync("rosa@rockenhausen.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ort anlegen und einladen" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        (await page.GetByRole(AriaRole.Status).TextContentAsync()).ShouldNotBeNull().ShouldContain("ist angelegt");
+        (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain("rockenhausen.digitalehilfe.test");
+    }
+
+    [Fact]
     public async Task The_network_admin_sees_the_towns_and_their_totals_at_375_and_1280_px()
     {
         foreach (var width in new[] { 375, 1280 })

@@ -100,6 +100,8 @@ public sealed partial class FuzzTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/api/v1/help-requests/{id}/close", true),
         new("POST", "/api/v1/help-requests/{id}/cancel", true, T("reason", "abgesagt")),
         new("POST", "/api/v1/help-requests/{id}/assign", true, G("volunteerId", "{account}")),
+        new("POST", "/Netz/Orte/Neu", false, T("Name", "Digitale Hilfe Fuzz"), T("Id", "fz"), T("Hosts", "fuzz.digitalehilfe.test"), T("HotlinePhone", "06302 1"),
+            T("SenderName", "Fuzz"), T("SenderAddress", "hilfe@fuzz.example"), T("AdminName", "Fritz Fuzz"), T("AdminEmail", "fritz@fuzz.example")),
         // Last: a sign-out that went through would leave the rest of the table unchecked.
         new("POST", "/Account/SignOut", false, F("everywhere", "false")),
         new("PUT", "/api/v1/volunteers/me", true, T("topics", "tablet"), T("districts", "erfenbach"), T("languages", "de"), T("helpModes", "telefon"),
@@ -147,7 +149,7 @@ public sealed partial class FuzzTests(AppFixture app) : IntegrationTest(app)
         };
         string Fill(string s) => places.Aggregate(s, (text, p) => text.Replace(p.Key, p.Value));
 
-        var browser = await App.SignedInClientAsync(Role.Operator, Role.Coordinator, Role.Admin, Role.Volunteer);
+        var browser = await App.SignedInClientAsync(Role.Operator, Role.Coordinator, Role.Admin, Role.Volunteer, Role.NetworkAdmin);
         var token = WebUtility.HtmlDecode(TokenField().Match(await browser.GetStringAsync("/Account")).Groups[1].Value);
         var api = await App.ApiClientAsync(Role.Operator, Role.Coordinator, Role.Admin, Role.Volunteer);
         var failures = new List<string>();

@@ -108,8 +108,10 @@ public sealed class AccessMatrixTests(AppFixture app) : IntegrationTest(app)
         new("POST", "/Admin/Ort", [A]),
         new("GET", "/Admin/Ort/Auswahl", [A]),
         new("POST", "/Admin/Ort/Auswahl", [A]),
-        // The network admin's page: no role of a town (Tenancy/NetworkTests tries the network admin).
+        // The network admin's pages: no role of a town (Tenancy/TownAdministrationTests and AddTownTests try the network admin).
         new("GET", "/Netz", []),
+        new("GET", "/Netz/Orte/Neu", []),
+        new("POST", "/Netz/Orte/Neu", []),
     ];
 
     public static TheoryData<Route, string> Cases()

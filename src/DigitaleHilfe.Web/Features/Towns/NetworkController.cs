@@ -22,4 +22,21 @@ public sealed class NetworkController(IMediator mediator, TownDirectory towns, T
         var shown = ModelState.IsValid ? year ?? thisYear : thisYear;
         return View("Network", new Page(towns.All, await mediator.Send(new NetworkFigures.Query(shown), ct), year));
     }
+
+    [HttpGet("Orte/Neu")]
+    public IActionResult Add() => View("AddTown", new AddTown.Command());
+
+    [HttpPost("Orte/Neu")]
+    public async Task<IActionResult> Add(AddTown.Command command, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return View("AddTown", command);
+        var result = await mediator.Send(command, ct);
+        if (result.Problem is { } problem)
+        {
+            ModelState.AddModelError(result.Field ?? "", problem);
+            return View("AddTown", command);
+        }
+        TempData[Notice.Key] = $"Der Ort „{command.Name!.Trim()}“ ist angelegt. {command.AdminEmail} bekommt eine Einladung, um ein Passwort zu wählen und den Ort einzurichten.";
+        return RedirectToAction(nameof(Index));
+    }
 }

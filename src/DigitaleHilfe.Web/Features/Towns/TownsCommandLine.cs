@@ -1,5 +1,4 @@
 using DigitaleHilfe.Web.Infrastructure;
-using DigitaleHilfe.Web.Infrastructure.Persistence;
 
 namespace DigitaleHilfe.Web.Features.Towns;
 
@@ -28,17 +27,8 @@ public static class TownsCommandLine
         var town = new Town(ids[0], names[0], options.GetValueOrDefault("host") ?? [], options.GetValueOrDefault("hotline")?[0],
             options.GetValueOrDefault("sender-name")?[0], options.GetValueOrDefault("sender-address")?[0],
             services.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (TownRules.Problem(town, towns.All) is { } refusal)
+        if (await TownRules.AddAsync(services.GetRequiredService<IDocumentStore>(), towns, town) is { } refusal)
             return refusal.IsConflict ? Refuse(error, refusal.Message) : Fail(error, refusal.Message);
-
-        var store = services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true }))
-        {
-            session.Insert(town);
-            try { await session.SaveChangesAsync(); }
-            catch (Exception e) when (UniqueViolation.Is(e)) { return Refuse(error, $"Einen Ort mit der Kennung „{town.Id}“ gibt es schon."); }
-        }
-        await towns.RefreshAsync();
         output.WriteLine($"Ort angelegt: {town.Id} ({town.Name})");
         return 0;
     }
