@@ -15,16 +15,8 @@ public sealed class TownPagesTests(BrowserFixture app) : IAsyncLifetime
     [Fact]
     public async Task An_admin_corrects_the_towns_hotline_by_keyboard_without_javascript_after_a_field_error()
     {
-        foreach (var width in new[] { 375, 1280 })
-        {
-            var looked = await app.SignedInPageAsync(Role.Admin, width);
-            await looked.GotoAsync("/Admin/Ort");
-            await Looks.RightAsync(looked, "town-settings", width);
-            await looked.GetByLabel("Hotline-Nummer").FillAsync("ruf mich an");
-            await looked.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
-            (await looked.ContentAsync()).ShouldContain("Die Hotline-Nummer besteht aus Ziffern");
-            await Looks.RightAsync(looked, "town-settings-error", width);
-        }
+        await LooksRightWithAndWithoutErrorAsync(Role.Admin, "/Admin/Ort", "town-settings",
+            page => page.GetByLabel("Hotline-Nummer").FillAsync("ruf mich an"), "Speichern", "Die Hotline-Nummer besteht aus Ziffern");
 
         var page = await app.SignedInPageAsync(Role.Admin, 375, javaScript: false);
         await page.GotoAsync("/Admin/Ort");
@@ -42,16 +34,8 @@ public sealed class TownPagesTests(BrowserFixture app) : IAsyncLifetime
     [Fact]
     public async Task An_admin_gives_the_town_its_own_topics_and_colour_by_keyboard_without_javascript()
     {
-        foreach (var width in new[] { 375, 1280 })
-        {
-            var looked = await app.SignedInPageAsync(Role.Admin, width);
-            await looked.GotoAsync("/Admin/Ort/Auswahl");
-            await Looks.RightAsync(looked, "town-choices", width);
-            await looked.GetByLabel("Themen").FillAsync("Groß = Fotos");
-            await looked.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
-            await looked.GetByText("Zeile 1: Die Kennung „Groß“").First.WaitForAsync();
-            await Looks.RightAsync(looked, "town-choices-error", width);
-        }
+        await LooksRightWithAndWithoutErrorAsync(Role.Admin, "/Admin/Ort/Auswahl", "town-choices",
+            page => page.GetByLabel("Themen").FillAsync("Groß = Fotos"), "Speichern", "Zeile 1: Die Kennung „Groß“");
 
         var page = await app.SignedInPageAsync(Role.Admin, 375, javaScript: false);
         await page.GotoAsync("/Admin/Ort/Auswahl");
@@ -76,15 +60,8 @@ public sealed class TownPagesTests(BrowserFixture app) : IAsyncLifetime
     [Fact]
     public async Task The_network_admin_adds_a_town_by_keyboard_without_javascript_after_field_errors()
     {
-        foreach (var width in new[] { 375, 1280 })
-        {
-            var looked = await app.SignedInPageAsync(Role.NetworkAdmin, width);
-            await looked.GotoAsync("/Netz/Orte/Neu");
-            await Looks.RightAsync(looked, "add-town", width);
-            await looked.GetByRole(AriaRole.Button, new() { Name = "Ort anlegen und einladen" }).ClickAsync();
-            await looked.GetByText("Bitte geben Sie eine Kennung an").First.WaitForAsync();
-            await Looks.RightAsync(looked, "add-town-error", width);
-        }
+        await LooksRightWithAndWithoutErrorAsync(Role.NetworkAdmin, "/Netz/Orte/Neu", "add-town",
+            _ => Task.CompletedTask, "Ort anlegen und einladen", "Bitte geben Sie eine Kennung an");
 
         var page = await app.SignedInPageAsync(Role.NetworkAdmin, 375, javaScript: false);
         await page.GotoAsync("/Netz");
@@ -115,6 +92,22 @@ public sealed class TownPagesTests(BrowserFixture app) : IAsyncLifetime
             await page.GetByLabel("Jahr").PressAsync("Enter");
             await page.GetByText("Bitte geben Sie ein Jahr zwischen 2020 und 2100 an.").First.WaitForAsync();
             await Looks.RightAsync(page, "network-error", width);
+        }
+    }
+
+    // The page at 375 and 1280 px, before and after a submission with a mistake: no sideways scrolling, no serious
+    // axe findings, the field error shown.
+    private async Task LooksRightWithAndWithoutErrorAsync(Role role, string path, string name, Func<IPage, Task> mistake, string button, string error)
+    {
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var page = await app.SignedInPageAsync(role, width);
+            await page.GotoAsync(path);
+            await Looks.RightAsync(page, name, width);
+            await mistake(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+            await page.GetByText(error).First.WaitForAsync();
+            await Looks.RightAsync(page, $"{name}-error", width);
         }
     }
 }

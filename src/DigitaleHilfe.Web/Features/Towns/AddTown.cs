@@ -29,13 +29,15 @@ public static class AddTown
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(Microsoft.Extensions.Options.IOptions<TenancyOptions> tenancy)
         {
             RuleFor(c => c.Id).NotEmpty().WithMessage("Bitte geben Sie eine Kennung an, etwa „kus“ für Kusel.");
             RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte geben Sie den Namen an, unter dem der Ort auftritt.")
                 .MaximumLength(100).WithMessage("Der Name hat höchstens 100 Zeichen.");
-            RuleFor(c => c.Hosts).NotEmpty().WithMessage("Bitte nennen Sie mindestens eine Adresse (Hostname), unter der der Ort erreichbar ist.")
-                .MaximumLength(1000).WithMessage("Höchstens 1.000 Zeichen.");
+            // Told apart by path (/kus/…), a town needs no host name of its own.
+            RuleFor(c => c.Hosts).NotEmpty().When(_ => tenancy.Value.Resolution == TownResolutionMode.Host)
+                .WithMessage("Bitte nennen Sie mindestens eine Adresse (Hostname), unter der der Ort erreichbar ist.");
+            RuleFor(c => c.Hosts).MaximumLength(1000).WithMessage("Höchstens 1.000 Zeichen.");
             RuleFor(c => c.HotlinePhone).MaximumLength(40).WithMessage("Die Hotline-Nummer hat höchstens 40 Zeichen.")
                 .Matches(@"^[0-9+()/ \-]*$").WithMessage("Die Hotline-Nummer besteht aus Ziffern, Leerzeichen und + ( ) / -.");
             RuleFor(c => c.SenderName).MaximumLength(100).WithMessage("Der Absendername hat höchstens 100 Zeichen.");
