@@ -15,11 +15,11 @@ public sealed class FiguresCacheTests(AppFixture app) : IntegrationTest(app)
 {
     private static readonly Period Year = Period.OfYear(2026);
 
-    private async Task LogRequestAsync()
+    private async Task LogRequestAsync(string town = Towns.First)
     {
         var id = Guid.NewGuid();
         var store = App.Services.GetRequiredService<IDocumentStore>();
-        await using (var session = store.LightweightSession(Towns.First))
+        await using (var session = store.LightweightSession(town))
         {
             session.Events.StartStream<HelpRequest>(id, new HelpRequestOpened(id, $"2026-{Random.Shared.Next(100000, 999999)}", Guid.NewGuid(), "tablet", "…",
                 "erfenbach", "telefon", null, false, "Hanna", new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero)));
@@ -57,6 +57,24 @@ public sealed class FiguresCacheTests(AppFixture app) : IntegrationTest(app)
         }
         recounted.RequestsLogged.ShouldBe(2);
         recounted.CountedAt.ShouldBe(App.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Events_of_another_town_leave_a_towns_count_standing_and_its_own_events_make_it_recount()
+    {
+        var app = App.Variant(("Statistics:ShowPreviousFor", "00:02:00"), ("Statistics:WarmUpEvery", "00:00:00"));
+        await LogRequestAsync();
+        var first = await ViewAsync(app, Year);
+
+        await LogRequestAsync("andere-stadt");
+        App.Clock.Advance(TimeSpan.FromMinutes(3));   // beyond ShowPreviousFor: a stale count would be recounted now
+        (await ViewAsync(app, Year)).CountedAt.ShouldBe(first.CountedAt);
+
+        await LogRequestAsync();
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
+        var own = await ViewAsync(app, Year);
+        own.RequestsLogged.ShouldBe(2);
+        own.CountedAt.ShouldBe(App.Clock.GetUtcNow());
     }
 
     [Fact]

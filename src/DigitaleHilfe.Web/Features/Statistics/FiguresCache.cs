@@ -19,12 +19,15 @@ public sealed class FiguresCache(NpgsqlDataSource database, TimeProvider clock, 
 
     private readonly ConcurrentDictionary<string, Entry> _counted = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<Entry>>> _running = new();
+    private readonly ConcurrentDictionary<string, string> _townProgress = new();
+    private readonly SemaphoreSlim _tracking = new(1, 1);
+    private long _trackedSeq = -1;
     private const int MostPeriods = 200;
     private static readonly TimeSpan RecountAtMostEvery = TimeSpan.FromSeconds(10);
 
     public async Task<PeriodFigures.Figures> GetAsync(string? town, Period period, Func<CancellationToken, Task<PeriodFigures.Figures>> count, CancellationToken ct)
     {
-        var progress = await ProgressAsync(ct);
+        var progress = await ProgressOfAsync(town, ct);
         var key = $"{town ?? "*"}:{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
         if (_counted.TryGetValue(key, out var entry))
         {
@@ -42,13 +45,53 @@ public sealed class FiguresCache(NpgsqlDataSource database, TimeProvider clock, 
         return (await RecountAsync(key, progress, count).WaitAsync(ct)).Figures;
     }
 
-    public async Task<string> ProgressAsync(CancellationToken ct)
+    // The projection's progress as one town's figures see it: it moves for a town only when events of that town were
+    // projected. With one progress for all, every event anywhere made every town's figures stale, and the warm-up
+    // recounted all towns each round (ten towns: a third of a core on a 2-core machine, docs/performance.md).
+    private async Task<string> ProgressOfAsync(string? town, CancellationToken ct)
+    {
+        var (seq, progress) = await ProgressAsync(ct);
+        if (town is null || seq < 0) return progress;
+        await _tracking.WaitAsync(ct);
+        try
+        {
+            if (seq != _trackedSeq)
+            {
+                // Going back (a rebuild) or the first look: every town starts from here.
+                if (seq < _trackedSeq || _trackedSeq < 0) _townProgress.Clear();
+                else foreach (var changed in await TownsWithEventsAsync(_trackedSeq, seq, ct)) _townProgress[changed] = progress;
+                _trackedSeq = seq;
+            }
+            return _townProgress.GetOrAdd(town, progress);
+        }
+        finally
+        {
+            _tracking.Release();
+        }
+    }
+
+    private async Task<(long Seq, string Progress)> ProgressAsync(CancellationToken ct)
     {
         await using var command = database.CreateCommand(
             $"select last_seq_id, last_updated from {PersistenceSetup.SchemaName}.mt_event_progression where name = 'RequestFacts:All'");
         await using var r = await command.ExecuteReaderAsync(ct);
         // No row yet: the daemon has not started; the figures are still keyed by that state.
-        return await r.ReadAsync(ct) && !r.IsDBNull(0) ? $"{r.GetInt64(0)}:{(r.IsDBNull(1) ? 0 : r.GetDateTime(1).Ticks)}" : "none";
+        return await r.ReadAsync(ct) && !r.IsDBNull(0)
+            ? (r.GetInt64(0), $"{r.GetInt64(0)}:{(r.IsDBNull(1) ? 0 : r.GetDateTime(1).Ticks)}")
+            : (-1, "none");
+    }
+
+    // The towns with events in a stretch of the sequence the projection has just passed (an index range on seq_id).
+    private async Task<List<string>> TownsWithEventsAsync(long after, long upTo, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            $"select distinct tenant_id from {PersistenceSetup.SchemaName}.mt_events where seq_id > $1 and seq_id <= $2");
+        command.Parameters.Add(new() { Value = after });
+        command.Parameters.Add(new() { Value = upTo });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        var towns = new List<string>();
+        while (await r.ReadAsync(ct)) towns.Add(r.GetString(0));
+        return towns;
     }
 
     // Not tied to one viewer's request: a viewer who leaves does not cancel the count the others wait for.
