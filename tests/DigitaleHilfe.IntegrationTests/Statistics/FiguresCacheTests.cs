@@ -78,6 +78,34 @@ public sealed class FiguresCacheTests(AppFixture app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_warm_up_leaves_a_changed_count_standing_until_it_would_be_too_old_to_show()
+    {
+        var app = App.Variant(("Statistics:ShowPreviousFor", "00:02:00"), ("Statistics:WarmUpEvery", "00:00:00"));
+        var warmUp = app.Services.GetRequiredService<FiguresWarmUp>();
+        await LogRequestAsync();
+        await warmUp.WarmAsync(CancellationToken.None);
+        var warmedAt = App.Clock.GetUtcNow();
+
+        await LogRequestAsync();
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await warmUp.WarmAsync(CancellationToken.None);
+        await Task.Delay(500);   // a recount started in the background would have replaced the count by now
+        (await AheadAsync(app)).CountedAt.ShouldBe(warmedAt);
+
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await warmUp.WarmAsync(CancellationToken.None);
+        var recounted = await AheadAsync(app);
+        recounted.CountedAt.ShouldBe(App.Clock.GetUtcNow());
+        recounted.RequestsLogged.ShouldBe(2);
+    }
+
+    private static async Task<PeriodFigures.Figures> AheadAsync(WebApplicationFactory<Program> app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new PeriodFigures.Query(Year, Ahead: true));
+    }
+
+    [Fact]
     public async Task A_count_older_than_the_allowed_time_is_not_shown_the_view_waits_for_the_recount()
     {
         var app = App.Variant(("Statistics:ShowPreviousFor", "00:02:00"), ("Statistics:WarmUpEvery", "00:00:00"));

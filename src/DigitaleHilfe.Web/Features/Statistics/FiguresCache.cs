@@ -25,7 +25,8 @@ public sealed class FiguresCache(NpgsqlDataSource database, TimeProvider clock, 
     private const int MostPeriods = 200;
     private static readonly TimeSpan RecountAtMostEvery = TimeSpan.FromSeconds(10);
 
-    public async Task<PeriodFigures.Figures> GetAsync(string? town, Period period, Func<CancellationToken, Task<PeriodFigures.Figures>> count, CancellationToken ct)
+    public async Task<PeriodFigures.Figures> GetAsync(
+        string? town, Period period, Func<CancellationToken, Task<PeriodFigures.Figures>> count, CancellationToken ct, bool ahead = false)
     {
         var progress = await ProgressOfAsync(town, ct);
         var key = $"{town ?? "*"}:{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
@@ -33,6 +34,10 @@ public sealed class FiguresCache(NpgsqlDataSource database, TimeProvider clock, 
         {
             if (entry.Progress == progress) return entry.Figures;
             var age = clock.GetUtcNow() - entry.Figures.CountedAt;
+            // The warm-up recounts a changed period only when the count would be too old to show before its next
+            // round; a viewer still starts a recount whenever the count is ten seconds old. Recounting every round
+            // (30 s) while requests come in took the cores from the hotline (docs/performance.md).
+            if (ahead && age + options.Value.WarmUpEvery < options.Value.ShowPreviousFor) return entry.Figures;
             if (age < options.Value.ShowPreviousFor)
             {
                 // While events keep coming, one recount per period every few seconds is enough; back-to-back

@@ -23,7 +23,7 @@ public sealed class FiguresWarmUp(IServiceScopeFactory scopes, ITownDirectory to
         await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         foreach (var period in new[] { Period.OfMonth(today.Year, today.Month), Period.OfQuarter(today.Year, (today.Month - 1) / 3 + 1), Period.OfYear(today.Year) })
-            await mediator.Send(new PeriodFigures.Query(period), ct);
+            await mediator.Send(new PeriodFigures.Query(period, Ahead: true), ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

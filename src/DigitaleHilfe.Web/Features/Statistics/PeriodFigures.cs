@@ -10,7 +10,8 @@ namespace DigitaleHilfe.Web.Features.Statistics;
 public static class PeriodFigures
 {
     // AllTowns: the network's totals, counted over every town (for the network admin; figures only, no person).
-    public sealed record Query(Period Period, bool AllTowns = false) : IQuery<Figures>;
+    // Ahead: asked by the warm-up, not by a viewer (FiguresCache recounts for it only what a viewer would otherwise wait for).
+    public sealed record Query(Period Period, bool AllTowns = false, bool Ahead = false) : IQuery<Figures>;
 
     public sealed record Count(string Id, int Requests);
 
@@ -46,7 +47,7 @@ public static class PeriodFigures
         public async ValueTask<Figures> Handle(Query query, CancellationToken ct)
         {
             var town = query.AllTowns ? null : sessions.Town;
-            return await cache.GetAsync(town, query.Period, c => ComputeAsync(query, town, c), ct);
+            return await cache.GetAsync(town, query.Period, c => ComputeAsync(query, town, c), ct, query.Ahead);
         }
 
         // Four statements run side by side on their own connections, each one scan of the period's facts
