@@ -23,6 +23,15 @@ public sealed class AddTownRulesTests
     }
 
     [Fact]
+    public void A_sender_name_without_a_sender_address_is_refused_as_on_the_towns_own_settings_page()
+    {
+        var named = WithoutHosts with { Hosts = "rockenhausen.example", SenderName = "Digitale Hilfe Rockenhausen" };
+        Valid(TownResolutionMode.Host, named).ShouldBeFalse();
+        Valid(TownResolutionMode.Host, named with { SenderAddress = "hilfe@rockenhausen.example" }).ShouldBeTrue();
+        Valid(TownResolutionMode.Host, named with { SenderAddress = "hilfe@rockenhausen.example", HotlinePhone = "ruf an" }).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Host_names_are_read_one_per_line_or_separated_by_spaces_and_commas_in_lower_case_once_each()
     {
         (WithoutHosts with { Hosts = "A.example, b.example\r\nC.example  a.example" }).HostList().ShouldBe(["a.example", "b.example", "c.example"]);

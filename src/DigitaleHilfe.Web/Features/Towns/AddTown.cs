@@ -8,7 +8,7 @@ namespace DigitaleHilfe.Web.Features.Towns;
 // "Ort", accounts). The invitation goes out in the new town's name, with a link to the town's own address.
 public static class AddTown
 {
-    public sealed record Command : ICommand<Result>
+    public sealed record Command : ICommand<Result>, ITownContact
     {
         public string? Id { get; init; }
         public string? Name { get; init; }
@@ -32,17 +32,12 @@ public static class AddTown
         public Validator(Microsoft.Extensions.Options.IOptions<TenancyOptions> tenancy)
         {
             RuleFor(c => c.Id).NotEmpty().WithMessage("Bitte geben Sie eine Kennung an, etwa „kus“ für Kusel.");
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte geben Sie den Namen an, unter dem der Ort auftritt.")
-                .MaximumLength(100).WithMessage("Der Name hat höchstens 100 Zeichen.");
+            Include(new TownContactRules());
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte geben Sie den Namen an, unter dem der Ort auftritt.");
             // Told apart by path (/kus/…), a town needs no host name of its own.
             RuleFor(c => c.Hosts).NotEmpty().When(_ => tenancy.Value.Resolution == TownResolutionMode.Host)
                 .WithMessage("Bitte nennen Sie mindestens eine Adresse (Hostname), unter der der Ort erreichbar ist.");
             RuleFor(c => c.Hosts).MaximumLength(1000).WithMessage("Höchstens 1.000 Zeichen.");
-            RuleFor(c => c.HotlinePhone).MaximumLength(40).WithMessage("Die Hotline-Nummer hat höchstens 40 Zeichen.")
-                .Matches(@"^[0-9+()/ \-]*$").WithMessage("Die Hotline-Nummer besteht aus Ziffern, Leerzeichen und + ( ) / -.");
-            RuleFor(c => c.SenderName).MaximumLength(100).WithMessage("Der Absendername hat höchstens 100 Zeichen.");
-            RuleFor(c => c.SenderAddress).EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an.")
-                .MaximumLength(200).WithMessage("Die Adresse hat höchstens 200 Zeichen.");
             RuleFor(c => c.AdminName).NotEmpty().WithMessage("Bitte geben Sie den Namen der Person an, die den Ort verwaltet.")
                 .MaximumLength(Infrastructure.Validation.InputRules.ShortText).WithMessage($"Der Name darf höchstens {Infrastructure.Validation.InputRules.ShortText} Zeichen lang sein.");
             RuleFor(c => c.AdminEmail).NotEmpty().WithMessage("Bitte geben Sie die E-Mail-Adresse der Person an, die den Ort verwaltet.")

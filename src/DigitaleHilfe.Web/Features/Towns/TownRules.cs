@@ -29,6 +29,9 @@ public static class TownRules
     // is a refusal, not an error. Every node serves it within ten seconds, this one at once.
     public static async Task<Refusal?> AddAsync(IDocumentStore store, TownDirectory towns, Town town, CancellationToken ct = default)
     {
+        // Checked against the towns as stored now, not the list this node read up to ten seconds ago: another node may
+        // have added a town with this host meanwhile (ids are unique in the table; host names only by this check).
+        await towns.RefreshAsync(ct);
         if (Problem(town, towns.All) is { } refusal) return refusal;
         await using (var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true }))
         {

@@ -7,7 +7,7 @@ namespace DigitaleHilfe.Web.Features.Towns;
 // reminder delays. Empty fields: the installation's apply.
 public static class TownSettings
 {
-    public sealed record Command : ICommand<TownEdits.Outcome>
+    public sealed record Command : ICommand<TownEdits.Outcome>, ITownContact
     {
         public int Revision { get; init; }
         public string? Name { get; init; }
@@ -69,19 +69,12 @@ public static class TownSettings
     {
         public Validator()
         {
-            RuleFor(c => c.Name).MaximumLength(100).WithMessage("Der Name hat höchstens 100 Zeichen.");
+            Include(new TownContactRules());
             RuleFor(c => c.LogoText).MaximumLength(40).WithMessage("Der Schriftzug hat höchstens 40 Zeichen, damit er auch auf dem Telefon in eine Zeile passt.");
             RuleFor(c => c.Palette).Must(p => p is null || TownPalettes.All.Any(x => x.Id == p)).WithMessage("Bitte wählen Sie eine der Farben.");
             RuleFor(c => c.ConsentText).Length(40, 2000).When(c => !string.IsNullOrWhiteSpace(c.ConsentText))
                 .WithMessage("Der Text der Einwilligung hat 40 bis 2.000 Zeichen, oder Sie lassen das Feld leer.");
             RuleFor(c => c.RetentionMonths).InclusiveBetween(1, 120).WithMessage("Bitte geben Sie zwischen 1 und 120 Monaten an, oder lassen Sie das Feld leer.");
-            RuleFor(c => c.HotlinePhone).MaximumLength(40).WithMessage("Die Hotline-Nummer hat höchstens 40 Zeichen.")
-                .Matches(@"^[0-9+()/ \-]*$").WithMessage("Die Hotline-Nummer besteht aus Ziffern, Leerzeichen und + ( ) / -.");
-            RuleFor(c => c.SenderName).MaximumLength(100).WithMessage("Der Absendername hat höchstens 100 Zeichen.");
-            RuleFor(c => c.SenderAddress).EmailAddress().WithMessage("Bitte geben Sie eine gültige E-Mail-Adresse an.")
-                .MaximumLength(200).WithMessage("Die Adresse hat höchstens 200 Zeichen.");
-            RuleFor(c => c.SenderName).Empty().When(c => string.IsNullOrWhiteSpace(c.SenderAddress))
-                .WithMessage("Ein Absendername braucht auch eine Absenderadresse.");
             foreach (var hours in new System.Linq.Expressions.Expression<Func<Command, int?>>[]
                      {
                          c => c.AppointmentReminderBeforeHours, c => c.UnclaimedEscalationAfterHours, c => c.UnclaimedWidenAfterHours, c => c.StaleClaimNudgeAfterHours,
