@@ -32,7 +32,7 @@ public static class AddTown
         public Validator(Microsoft.Extensions.Options.IOptions<TenancyOptions> tenancy)
         {
             RuleFor(c => c.Id).NotEmpty().WithMessage("Bitte geben Sie eine Kennung an, etwa „kus“ für Kusel.");
-            Include(new TownContactRules());
+            Include(new TownContactRules<Command>());
             RuleFor(c => c.Name).NotEmpty().WithMessage("Bitte geben Sie den Namen an, unter dem der Ort auftritt.");
             // Told apart by path (/kus/…), a town needs no host name of its own.
             RuleFor(c => c.Hosts).NotEmpty().When(_ => tenancy.Value.Resolution == TownResolutionMode.Host)

@@ -2,7 +2,8 @@ using FluentValidation;
 
 namespace DigitaleHilfe.Web.Features.Towns;
 
-// How a town appears to people: what adding a town and a town's own settings page both ask for, checked alike.
+// How a town appears to people: what adding a town and a town's own settings page both ask for, checked alike
+// (generic, so it is only ever used inside those two validators and checked through them).
 public interface ITownContact
 {
     string? Name { get; }
@@ -11,7 +12,7 @@ public interface ITownContact
     string? SenderAddress { get; }
 }
 
-public sealed class TownContactRules : AbstractValidator<ITownContact>
+public sealed class TownContactRules<T> : AbstractValidator<T> where T : ITownContact
 {
     public TownContactRules()
     {

@@ -69,7 +69,7 @@ public static class TownSettings
     {
         public Validator()
         {
-            Include(new TownContactRules());
+            Include(new TownContactRules<Command>());
             RuleFor(c => c.LogoText).MaximumLength(40).WithMessage("Der Schriftzug hat höchstens 40 Zeichen, damit er auch auf dem Telefon in eine Zeile passt.");
             RuleFor(c => c.Palette).Must(p => p is null || TownPalettes.All.Any(x => x.Id == p)).WithMessage("Bitte wählen Sie eine der Farben.");
             RuleFor(c => c.ConsentText).Length(40, 2000).When(c => !string.IsNullOrWhiteSpace(c.ConsentText))
