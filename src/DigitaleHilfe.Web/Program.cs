@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Background;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Callbacks;
@@ -39,6 +40,7 @@ builder.Services.AddTowns(builder.Configuration);
 builder.Services.AddMessaging();
 builder.Services.AddInputValidation();
 builder.Services.AddBackgroundJobs(builder.Configuration);
+builder.Services.AddPeopleFirst(builder.Configuration);
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddHealth(builder.Configuration, builder.Environment);
 builder.Services.AddMetrics(builder.Configuration);

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Background;
 using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -56,6 +57,7 @@ public static class WebUiSetup
         });
 
         app.UseStaticFiles();
+        app.UsePeopleFirst();
         app.UseTownResolution();
         // With towns told apart by path, pages link their files under the town's prefix (/kus/css/site.css): served
         // once the prefix is taken off. With host names, the first call already served them.

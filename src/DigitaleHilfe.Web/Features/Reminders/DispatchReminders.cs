@@ -10,7 +10,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // what is due, which is also what lets the tests move time.
 public sealed class DispatchReminders(
     IDocumentSession session, IBackgroundJobClient jobs, JobStorage storage, IOptions<ReminderOptions> options, TimeProvider clock,
-    ILogger<DispatchReminders> logger)
+    Infrastructure.Background.PeopleFirst people, ILogger<DispatchReminders> logger)
 {
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Fällige Erinnerungen verteilen")]
@@ -26,6 +26,7 @@ public sealed class DispatchReminders(
 
     private async Task<int> DispatchAsync()
     {
+        await people.GiveWayAsync();
         var now = clock.GetUtcNow();
         var batch = options.Value.DispatchBatchSize;
         var dispatched = new List<ReminderDelivery>();

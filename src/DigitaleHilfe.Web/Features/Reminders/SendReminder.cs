@@ -7,6 +7,7 @@ using DigitaleHilfe.Web.Features.Coordination;
 using DigitaleHilfe.Web.Features.HelpRequests;
 using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.Web.Features.Volunteers;
+using DigitaleHilfe.Web.Infrastructure.Background;
 using DigitaleHilfe.Web.Infrastructure.Email;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
 using Hangfire;
@@ -28,7 +29,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // before. Arguments are ids only, never an address or a name.
 public sealed class SendReminder(
     TownSessionFactory sessions, IEmailSender email, ReminderContent content, IOptions<ReminderOptions> options, TimeProvider clock,
-    DispatchSignal dispatch, NpgsqlDataSource database, CandidatePool pool, ServiceMetrics metrics, ILogger<SendReminder> logger)
+    DispatchSignal dispatch, NpgsqlDataSource database, CandidatePool pool, ServiceMetrics metrics, PeopleFirst people, ILogger<SendReminder> logger)
 {
     public readonly record struct Entry(string DeliveryId, Guid DispatchKey);
 
@@ -68,6 +69,9 @@ public sealed class SendReminder(
 
     private async Task<IReadOnlyList<Exception>> RoundAsync(IReadOnlyList<Entry> round)
     {
+        // Each of the round's three stretches of work (reading and deciding, mailing, recording) starts when no
+        // request is in progress on this node, or after a short wait: the people first (PeopleFirst).
+        await people.GiveWayAsync();
         // Two runs of one job at the same moment (Hangfire's at-least-once): the second waits here and
         // then finds the deliveries done, so nobody gets a mail twice.
         await using var serial = await AdvisoryLock.AcquireAllAsync(database, round.Select(e => $"reminder:{e.DeliveryId}"));
@@ -135,6 +139,7 @@ public sealed class SendReminder(
             pending.Add(new Pending(delivery, plan, request, stream, work, mails, key));
         }
 
+        await people.GiveWayAsync();
         var results = await email.SendBatchAsync(pending.SelectMany(p => p.Mails.Select(m => m.Message)).ToList());
         var outcomes = new List<Outcome>();
         var offset = 0;
@@ -150,6 +155,7 @@ public sealed class SendReminder(
             StoreDocuments(session, outcome);
         }
         foreach (var (delivery, why) in finished) Finish(session, delivery, now, why);
+        await people.GiveWayAsync();
         try
         {
             await session.SaveChangesAsync();
