@@ -22,13 +22,11 @@ public sealed class ReminderPlanner : SubscriptionBase
     private readonly TimeProvider clock;
     private readonly DispatchSignal dispatch;
     private readonly ServiceMetrics metrics;
-    private readonly Infrastructure.Background.PeopleFirst people;
     private readonly ILogger<ReminderPlanner> logger;
 
-    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, DispatchSignal dispatch, ServiceMetrics metrics,
-        Infrastructure.Background.PeopleFirst people, ILogger<ReminderPlanner> logger)
+    public ReminderPlanner(IOptions<ReminderOptions> options, TimeProvider clock, DispatchSignal dispatch, ServiceMetrics metrics, ILogger<ReminderPlanner> logger)
     {
-        (this.options, this.clock, this.dispatch, this.metrics, this.people, this.logger) = (options, clock, dispatch, metrics, people, logger);
+        (this.options, this.clock, this.dispatch, this.metrics, this.logger) = (options, clock, dispatch, metrics, logger);
         Name = "ReminderPlanner";
     }
 
@@ -37,7 +35,6 @@ public sealed class ReminderPlanner : SubscriptionBase
     {
         // A page holds the events of every town. Each town's requests are read and planned in that town (Marten
         // hands the subscription one session; ForTenant writes into the same commit), never across towns.
-        await people.GiveWayAsync(ct);
         var (dueNow, planned) = (false, 0);
         foreach (var town in page.Events.GroupBy(e => e.TenantId))
         {

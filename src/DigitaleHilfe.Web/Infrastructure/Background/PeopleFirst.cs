@@ -39,10 +39,26 @@ public sealed class PeopleFirst(TimeSpan giveWayUpTo)
     }
 }
 
+// The async daemon's pages (statistics, volunteer activity, the reminder planner) give way before they commit.
+// Marten calls this before it opens the page's connection and transaction, and only for continuous work, never
+// during a rebuild; nothing is held while it waits.
+public sealed class DaemonGivesWay(PeopleFirst people) : Marten.IChangeListener
+{
+    public Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token) => Task.CompletedTask;
+
+    public async Task BeforeCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token) =>
+        await people.GiveWayAsync(token);
+}
+
 public static class PeopleFirstSetup
 {
-    public static IServiceCollection AddPeopleFirst(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(new PeopleFirst(configuration.GetValue("Background:GiveWayUpTo", TimeSpan.FromMilliseconds(250))));
+    public static IServiceCollection AddPeopleFirst(this IServiceCollection services, IConfiguration configuration)
+    {
+        var people = new PeopleFirst(configuration.GetValue("Background:GiveWayUpTo", TimeSpan.FromMilliseconds(250)));
+        services.AddSingleton(people);
+        services.ConfigureMarten(options => options.Projections.AsyncListeners.Add(new DaemonGivesWay(people)));
+        return services;
+    }
 
     // Every request a person or a client waits for; not the probes and scrapes that arrive on their own clock.
     public static IApplicationBuilder UsePeopleFirst(this IApplicationBuilder app)
