@@ -10,10 +10,14 @@ public sealed class PeopleFirst(TimeSpan giveWayUpTo)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(2);
     private int _inProgress;
+    private long _waitedTicks;
 
     public TimeSpan GiveWayUpTo => giveWayUpTo;
 
     public int InProgress => Volatile.Read(ref _inProgress);
+
+    // How long the background has waited for people on this node since it started.
+    public TimeSpan Waited => TimeSpan.FromTicks(Interlocked.Read(ref _waitedTicks));
 
     public Request Begin()
     {
@@ -30,7 +34,9 @@ public sealed class PeopleFirst(TimeSpan giveWayUpTo)
         // Polling, not a signal: a request's end costs it nothing, and a 2 ms step is far below an intake's time.
         while (InProgress > 0 && System.Diagnostics.Stopwatch.GetElapsedTime(start) < giveWayUpTo && !ct.IsCancellationRequested)
             await Task.Delay(Poll, CancellationToken.None);
-        return System.Diagnostics.Stopwatch.GetElapsedTime(start);
+        var waited = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+        Interlocked.Add(ref _waitedTicks, waited.Ticks);
+        return waited;
     }
 
     public readonly struct Request(PeopleFirst owner) : IDisposable
