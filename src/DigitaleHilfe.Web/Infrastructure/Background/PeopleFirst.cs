@@ -60,7 +60,7 @@ public static class PeopleFirstSetup
 {
     public static IServiceCollection AddPeopleFirst(this IServiceCollection services, IConfiguration configuration)
     {
-        var people = new PeopleFirst(configuration.GetValue("Background:GiveWayUpTo", TimeSpan.FromMilliseconds(250)));
+        var people = new PeopleFirst(configuration.GetValue("Background:GiveWayUpTo", TimeSpan.FromSeconds(1)));
         services.AddSingleton(people);
         services.ConfigureMarten(options => options.Projections.AsyncListeners.Add(new DaemonGivesWay(people)));
         return services;
