@@ -15,7 +15,7 @@ public static class BackgroundJobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(Persistence.PersistenceSetup.WithConnectionDefaults(connectionString)),
+                storage => storage.UseNpgsqlConnection(Persistence.PersistenceSetup.ForJobStorage(connectionString)),
                 new PostgreSqlStorageOptions
                 {
                     SchemaName = "hangfire",

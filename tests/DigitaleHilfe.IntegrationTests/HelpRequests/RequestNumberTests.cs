@@ -14,13 +14,19 @@ public sealed class RequestNumberTests(AppFixture app) : IntegrationTest(app)
 
     private static DateTimeOffset In(int year) => new(year, 6, 1, 10, 0, 0, TimeSpan.Zero);
 
+    private async Task<string> NextAsync(int year)
+    {
+        await using var connection = await App.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        return await Numbers.NextAsync(In(year), connection, CancellationToken.None);
+    }
+
     [Fact]
     public async Task Numbers_drawn_side_by_side_are_all_different_and_count_up_per_year()
     {
         var drawn = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             var mine = new List<string>();
-            for (var i = 0; i < 25; i++) mine.Add(await Numbers.NextAsync(In(Year), CancellationToken.None));
+            for (var i = 0; i < 25; i++) mine.Add(await NextAsync(Year));
             return mine;
         })));
 
@@ -46,7 +52,7 @@ public sealed class RequestNumberTests(AppFixture app) : IntegrationTest(app)
             await command.ExecuteNonQueryAsync();
         }
 
-        (await Numbers.NextAsync(In(year), CancellationToken.None)).ShouldBe($"{year}-4712");
-        (await Numbers.NextAsync(In(year), CancellationToken.None)).ShouldBe($"{year}-4713");
+        (await NextAsync(year)).ShouldBe($"{year}-4712");
+        (await NextAsync(year)).ShouldBe($"{year}-4713");
     }
 }

@@ -27,6 +27,17 @@ public sealed class ConnectionStringTests
     }
 
     [Fact]
+    public void The_job_storage_has_a_pool_of_its_own_without_the_reset_and_with_the_same_defaults()
+    {
+        const string given = "Host=db;Database=dh;Username=dh";
+        var settings = new NpgsqlConnectionStringBuilder(PersistenceSetup.ForJobStorage(given));
+
+        settings.NoResetOnClose.ShouldBeTrue();
+        settings.Options.ShouldBe($"-c plan_cache_mode=force_custom_plan {Keepalives}");
+        new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults(given)).NoResetOnClose.ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_connection_string_that_sets_its_own_Max_Auto_Prepare_keeps_it()
     {
         new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults("Host=db;Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);

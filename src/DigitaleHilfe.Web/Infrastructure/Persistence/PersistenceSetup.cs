@@ -91,4 +91,12 @@ public static class PersistenceSetup
         builder.Options = options.Trim();
         return builder.ConnectionString;
     }
+
+    // Hangfire's connections come from a pool of their own whose connections go back without a reset: Hangfire opens
+    // one for every queue poll, state change and lock, and the reset (seven statements in a round trip) was a third of
+    // the database statements the background spent per intake (docs/performance.md). Its SQL leaves nothing on a
+    // connection that a reset would clear: no temporary tables, no advisory locks, no settings; LISTEN only with long
+    // polling, which is off. The app's own pool keeps its reset (Marten's bulk inserts leave temporary tables).
+    public static string ForJobStorage(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(WithConnectionDefaults(connectionString)) { NoResetOnClose = true }.ConnectionString;
 }
