@@ -78,4 +78,20 @@ public sealed class AddTownTests(AppFixture app) : IntegrationTest(app)
             (await client.GetAsync("/Netz/Orte/Neu")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
     }
+
+    [Fact]
+    public async Task Of_towns_added_at_the_same_moment_with_one_host_only_one_is_stored()
+    {
+        var store = App.Services.GetRequiredService<IDocumentStore>();
+        var database = App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        var towns = App.Services.GetRequiredService<TownDirectory>();
+
+        var refusals = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => TownRules.AddAsync(store, database, towns,
+            new Town($"gleich{i}", $"Gleichzeitig {i}", ["gleichzeitig.digitalehilfe.test"], null, null, null, App.Clock.GetUtcNow())))));
+
+        refusals.Count(r => r is null).ShouldBe(1);
+        refusals.OfType<TownRules.Refusal>().ShouldAllBe(r => r.Field == "Hosts");
+        await towns.RefreshAsync(CancellationToken.None);
+        towns.All.Count(t => t.Hosts.Contains("gleichzeitig.digitalehilfe.test")).ShouldBe(1);
+    }
 }

@@ -46,13 +46,13 @@ public static class AddTown
         }
     }
 
-    public sealed class Handler(IDocumentStore store, TownDirectory towns, TimeProvider clock, IServiceScopeFactory scopes) : ICommandHandler<Command, Result>
+    public sealed class Handler(IDocumentStore store, Npgsql.NpgsqlDataSource database, TownDirectory towns, TimeProvider clock, IServiceScopeFactory scopes) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var town = new Town(command.Id!.Trim().ToLowerInvariant(), command.Name!.Trim(), command.HostList(), TownEdits.Blank(command.HotlinePhone),
                 TownEdits.Blank(command.SenderName), TownEdits.Blank(command.SenderAddress)?.ToLowerInvariant(), clock.GetUtcNow());
-            if (await TownRules.AddAsync(store, towns, town, ct) is { } refusal) return new Result(refusal.Field, refusal.Message);
+            if (await TownRules.AddAsync(store, database, towns, town, ct) is { } refusal) return new Result(refusal.Field, refusal.Message);
 
             // In the new town: its session, its audit log, and the invitation job carries the town (TownJobFilter).
             using var inTown = TownContext.Enter(town.Id);

@@ -27,10 +27,12 @@ public static class TownRules
 
     // Stores a new town that passed the rules; a town of that id stored meanwhile (another node, the command line)
     // is a refusal, not an error. Every node serves it within ten seconds, this one at once.
-    public static async Task<Refusal?> AddAsync(IDocumentStore store, TownDirectory towns, Town town, CancellationToken ct = default)
+    public static async Task<Refusal?> AddAsync(IDocumentStore store, Npgsql.NpgsqlDataSource database, TownDirectory towns, Town town, CancellationToken ct = default)
     {
-        // Checked against the towns as stored now, not the list this node read up to ten seconds ago: another node may
-        // have added a town with this host meanwhile (ids are unique in the table; host names only by this check).
+        // Checked against the towns as stored now, not the list this node read up to ten seconds ago, and one addition at
+        // a time across all nodes: ids are unique in the table, host names only by this check, so two additions with
+        // one host at the same moment both passed it (a test showed it).
+        await using var oneAtATime = await Infrastructure.Persistence.AdvisoryLock.AcquireAsync(database, "towns:add", ct);
         await towns.RefreshAsync(ct);
         if (Problem(town, towns.All) is { } refusal) return refusal;
         await using (var session = store.LightweightSession(new Marten.Services.SessionOptions { AllowAnyTenant = true }))

@@ -27,7 +27,7 @@ public static class TownsCommandLine
         var town = new Town(ids[0], names[0], options.GetValueOrDefault("host") ?? [], options.GetValueOrDefault("hotline")?[0],
             options.GetValueOrDefault("sender-name")?[0], options.GetValueOrDefault("sender-address")?[0],
             services.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (await TownRules.AddAsync(services.GetRequiredService<IDocumentStore>(), towns, town) is { } refusal)
+        if (await TownRules.AddAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<Npgsql.NpgsqlDataSource>(), towns, town) is { } refusal)
             return refusal.IsConflict ? Refuse(error, refusal.Message) : Fail(error, refusal.Message);
         output.WriteLine($"Ort angelegt: {town.Id} ({town.Name})");
         return 0;
