@@ -55,6 +55,7 @@ public sealed class MetricsTests(AppFixture app) : ReminderTest(app)
         metrics["digitalehilfe_daemon_lag_events"].ShouldBeInRange(0, 50);
         metrics["digitalehilfe_hangfire_enqueued_jobs"].ShouldBeGreaterThanOrEqualTo(0);
         metrics["digitalehilfe_hangfire_servers_alive"].ShouldBeGreaterThanOrEqualTo(1);
+        metrics["digitalehilfe_background_gave_way_seconds_total"].ShouldBeGreaterThanOrEqualTo(0);
         metrics["digitalehilfe_smtp_send_duration_seconds_count"].ShouldBeGreaterThanOrEqualTo(1);
         metrics["http_server_request_duration_seconds_count"].ShouldBeGreaterThanOrEqualTo(1);
     }

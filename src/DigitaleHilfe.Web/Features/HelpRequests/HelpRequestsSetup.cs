@@ -30,7 +30,9 @@ public static class HelpRequestsSetup
             // The columns lists, the board, the menu counts and matching filter and sort by, copied out of the
             // JSON, and indexes in the orders the list pages by, each ending with the id so that a page can start
             // after a given request and an offset reads only the index (ListRequests, docs/performance.md). Set
-            // on the mapping because Marten's Duplicate() adds a single-column index to every column.
+            // on the mapping because Marten's Duplicate() adds a single-column index to every column. Each starts with
+            // the town, which every list query names: without it PostgreSQL read a deep page of a town with all the
+            // requests by sorting the whole table (page 2,000 of 100,000: 17 → 88 ms, the HTML list 695 ms).
             // Unique within a town (the numbers come from one sequence for the whole installation, so they never repeat anyway).
             options.Schema.For<HelpRequest>().Index(r => r.Number, index => { index.IsUnique = true; index.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant; });
             options.Policies.ForAllDocuments(mapping =>
@@ -39,9 +41,9 @@ public static class HelpRequestsSetup
                 foreach (var member in new[] { "Status", "LoggedAt", "StatusSince", "Urgent", "CallerId", "VolunteerId" }) mapping.DuplicateField(member);
                 mapping.AddIndex("caller_id");
                 mapping.AddIndex("volunteer_id");
-                mapping.AddIndex("logged_at", "id");
-                mapping.AddIndex("status", "logged_at", "id");
-                mapping.AddIndex("status", "status_since", "id");
+                mapping.AddIndex("tenant_id", "logged_at", "id");
+                mapping.AddIndex("tenant_id", "status", "logged_at", "id");
+                mapping.AddIndex("tenant_id", "status", "status_since", "id");
                 // The search box finds a request by any part of its Vorgangsnummer (LIKE '%…%'): a trigram index over
                 // the number (pg_trgm, CallersSetup) instead of reading all requests newest first (500 ms at 130,000).
                 var numberSearch = mapping.AddIndex("data");

@@ -12,7 +12,7 @@ public sealed class ServiceMetrics
 
     private readonly Counter<long> _logged, _claimed, _resolved, _planned, _sent, _retried, _undeliverable;
 
-    public ServiceMetrics(IMeterFactory meters, QueueReadings queue)
+    public ServiceMetrics(IMeterFactory meters, QueueReadings queue, Infrastructure.Background.PeopleFirst people)
     {
         var meter = meters.Create(MeterName);
         _logged = meter.CreateCounter<long>("digitalehilfe.requests.logged", description: "Help requests logged (hotline form and API)");
@@ -30,6 +30,8 @@ public sealed class ServiceMetrics
             description: "Background jobs waiting in Hangfire's queues");
         meter.CreateObservableGauge("digitalehilfe.hangfire.servers_alive", () => queue.Read().JobServersAlive,
             description: "Hangfire servers (nodes that run jobs) with a heartbeat in the last 75 seconds");
+        meter.CreateObservableCounter("digitalehilfe.background.gave_way", () => people.Waited.TotalSeconds, unit: "s",
+            description: "Time background work on this node waited for requests in progress (Background:GiveWayUpTo)");
     }
 
     public void Logged() => _logged.Add(1);
