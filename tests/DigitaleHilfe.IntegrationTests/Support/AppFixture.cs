@@ -46,6 +46,7 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Reminders:DispatchInterval", "01:00:00");
         builder.UseSetting("Reminders:DispatchGather", "00:00:00");
         builder.UseSetting("Marten:Daemon", "Solo");
+        builder.UseSetting("Marten:HighWaterPollingMilliseconds", "250");
         // All test requests come from one "address"; the rate limit has its own test with its own app.
         builder.UseSetting("Accounts:AuthRequestsPerMinute", "100000");
         builder.UseSetting("App:PublicUrl", "http://digitalehilfe.test");
