@@ -69,8 +69,10 @@ public sealed class SendReminder(
 
     private async Task<IReadOnlyList<Exception>> RoundAsync(IReadOnlyList<Entry> round)
     {
-        // Each of the round's three stretches of work (reading and deciding, mailing, recording) starts when no
-        // request is in progress on this node, or after a short wait: the people first (PeopleFirst).
+        // Reading and deciding, and then mailing, each start when no request is in progress on this node, or after a
+        // short wait: the people first (PeopleFirst). Recording follows the mailing at once: a node that dies between
+        // the two leaves mails out and unrecorded, which go out again later (with the same Message-Id), so that
+        // stretch stays as short as it can be.
         await people.GiveWayAsync();
         // Two runs of one job at the same moment (Hangfire's at-least-once): the second waits here and
         // then finds the deliveries done, so nobody gets a mail twice.
@@ -155,7 +157,6 @@ public sealed class SendReminder(
             StoreDocuments(session, outcome);
         }
         foreach (var (delivery, why) in finished) Finish(session, delivery, now, why);
-        await people.GiveWayAsync();
         try
         {
             await session.SaveChangesAsync();
