@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using DigitaleHilfe.Web.Infrastructure.Background;
 using Microsoft.AspNetCore.Builder;
@@ -88,5 +89,18 @@ public sealed class PeopleFirstTests
 
         seen.ShouldBe(counted);
         people.InProgress.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("00:00:11")]
+    [InlineData("10.00:00:00")]
+    public void A_wait_limit_outside_zero_to_ten_seconds_stops_the_start_with_the_reason(string value)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection([new("Background:GiveWayUpTo", value)]).Build();
+
+        Should.Throw<InvalidOperationException>(() => new ServiceCollection().AddPeopleFirst(configuration))
+            .Message.ShouldContain("Background:GiveWayUpTo");
     }
 }
