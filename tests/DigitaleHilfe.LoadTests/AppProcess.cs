@@ -31,7 +31,10 @@ public sealed class AppProcess(Process process) : IDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        var log = new StreamWriter(Path.Combine(Path.GetTempPath(), logName ?? $"digitalehilfe-load-app{(role == NodeRole.Jobs ? "-jobs" : "")}.log")) { AutoFlush = true };
+        // Appended, so that a node restarted under the same name keeps what it logged before (the cluster check's kill).
+        var logPath = Path.Combine(Path.GetTempPath(), logName ?? $"digitalehilfe-load-app{(role == NodeRole.Jobs ? "-jobs" : "")}.log");
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        log.WriteLine($"--- started {DateTime.UtcNow:O} as process {process.Id}");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
@@ -39,7 +42,7 @@ public sealed class AppProcess(Process process) : IDisposable
         using var client = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 240; i++)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The app exited ({process.ExitCode}); see {Path.GetTempPath()}digitalehilfe-load-app.log");
+            if (process.HasExited) throw new InvalidOperationException($"The app exited ({process.ExitCode}); see {logPath}");
             try
             {
                 if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode) return new AppProcess(process);

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Monitoring;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -26,6 +27,7 @@ public sealed partial class Cluster(string app, string connection, State state, 
     {
         await using var mails = new MailSink();
         var nodes = new AppProcess[2];
+        for (var i = 0; i < 2; i++) File.Delete(Path.Combine(Path.GetTempPath(), LogName(i)));
         try
         {
             for (var i = 0; i < 2; i++) nodes[i] = await StartNodeAsync(i, mails.Port);
@@ -62,7 +64,11 @@ public sealed partial class Cluster(string app, string connection, State state, 
             // Every minute instead of Monday 7:00, so that "once across both nodes" can be counted in one run.
             ["Reminders__DigestCron"] = "* * * * *",
             ["Logging__LogLevel__Default"] = "Information", ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-        }, $"digitalehilfe-cluster-{(char)('a' + i)}.log");
+            // Each reminder round's timings: where a kill lands when mails go out twice.
+            ["Logging__LogLevel__DigitaleHilfe.Web.Features.Reminders"] = "Debug",
+        }, LogName(i));
+
+    private static string LogName(int node) => $"digitalehilfe-cluster-{(char)('a' + node)}.log";
 
     private Process StartProxy()
     {
@@ -206,9 +212,12 @@ public sealed partial class Cluster(string app, string connection, State state, 
         var clock = Stopwatch.StartNew();
         var settled = await SettleAsync(TimeSpan.FromMinutes(1));
         var processing = await ScalarAsync("select count(*) from hangfire.job where statename = 'Processing'");
-        var lag = await ScalarAsync("select coalesce(max(last_seq_id) filter (where name = 'HighWaterMark'), 0) - coalesce(min(last_seq_id) filter (where name <> 'HighWaterMark'), 0) " +
-                                    "from digitalehilfe.mt_event_progression");
-        _report.Add(("At the end: jobs left running, daemon lag", $"settled after {clock.Elapsed.TotalSeconds:0} s: {processing} jobs processing, lag {lag} events",
+        var lag = await ScalarAsync(QueueReadings.DaemonLagSql("digitalehilfe"));
+        var behind = await TextAsync("select coalesce(string_agg(name || ' at ' || last_seq_id, ', '), 'none') from digitalehilfe.mt_event_progression " +
+                                     "where name not like 'HighWater%' and last_seq_id < (select last_seq_id from digitalehilfe.mt_event_progression where name = 'HighWaterMark')");
+        var due = await ScalarAsync("select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()");
+        _report.Add(("At the end: jobs left running, daemon lag", $"settled after {clock.Elapsed.TotalSeconds:0} s: {processing} jobs processing, {due} reminders due, " +
+                                                                   $"lag {lag} events (behind: {behind})",
             settled && processing == 0 && lag == 0));
     }
 
@@ -262,13 +271,20 @@ public sealed partial class Cluster(string app, string connection, State state, 
         while (DateTime.UtcNow < until)
         {
             var due = await ScalarAsync("select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()");
-            var lag = await ScalarAsync("select coalesce(max(last_seq_id) filter (where name = 'HighWaterMark'), 0) - coalesce(min(last_seq_id) filter (where name <> 'HighWaterMark'), 0) " +
-                                        "from digitalehilfe.mt_event_progression");
+            var lag = await ScalarAsync(QueueReadings.DaemonLagSql("digitalehilfe"));
             var processing = await ScalarAsync("select count(*) from hangfire.job where statename in ('Processing', 'Enqueued')");
             if (due == 0 && lag == 0 && processing == 0) return true;
             await Task.Delay(1000);
         }
         return false;
+    }
+
+    private async Task<string> TextAsync(string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        return Convert.ToString(await command.ExecuteScalarAsync()) ?? "";
     }
 
     private async Task<long> ScalarAsync(string sql, Guid[]? ids = null)

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Features.Monitoring;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -125,8 +126,7 @@ public sealed partial class Scenarios(Uri url, State state, TimeSpan duration, s
         await using var command = new Npgsql.NpgsqlCommand(
             "select (select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()) " +
             "+ (select count(*) from hangfire.job where statename in ('Processing', 'Enqueued')) " +
-            "+ (select coalesce(max(last_seq_id) filter (where name = 'HighWaterMark'), 0) - coalesce(min(last_seq_id) filter (where name <> 'HighWaterMark'), 0) " +
-            "from digitalehilfe.mt_event_progression)", db);
+            $"+ ({QueueReadings.DaemonLagSql("digitalehilfe")})", db);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -10,6 +10,7 @@ public static class BackgroundJobsSetup
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Postgres")!;
+        var invisibility = InvisibilityTimeout(configuration);
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -24,6 +25,10 @@ public static class BackgroundJobsSetup
                     QueuePollInterval = configuration.GetValue("Hangfire:QueuePollInterval", TimeSpan.FromSeconds(5)),
                     // A long-running job keeps its lease instead of being handed to a second worker.
                     UseSlidingInvisibilityTimeout = true,
+                    // A running job's lease is renewed every fifth of this; a job of a node that died is taken up by
+                    // another node this long after its last renewal (Hangfire's 30 minutes held a killed node's
+                    // reminders back for as long).
+                    InvisibilityTimeout = invisibility,
                 }));
 
         if (configuration.GetValue("Hangfire:Server:Enabled", true))
@@ -33,6 +38,15 @@ public static class BackgroundJobsSetup
                 server.WorkerCount = configuration.GetValue("Hangfire:Server:WorkerCount", 2);
             });
         return services;
+    }
+
+    private static TimeSpan InvisibilityTimeout(IConfiguration configuration)
+    {
+        var timeout = configuration.GetValue("Hangfire:InvisibilityTimeout", TimeSpan.FromMinutes(2));
+        // Shorter would renew every few seconds for nothing; longer leaves a dead node's work waiting.
+        if (timeout < TimeSpan.FromSeconds(30) || timeout > TimeSpan.FromHours(1))
+            throw new InvalidOperationException($"Hangfire:InvisibilityTimeout must be between 00:00:30 and 01:00:00 (is {timeout}).");
+        return timeout;
     }
 
     public static WebApplication MapBackgroundJobsDashboard(this WebApplication app)

@@ -43,13 +43,20 @@ public sealed class QueueReadings(NpgsqlDataSource database, JobStorage jobs, Ti
         lock (_gate) _last = null;
     }
 
+    // How many events the slowest projection is behind the high-water mark. Marten keeps its own bookkeeping in the
+    // same table (HighWaterMark, HighWaterAllocationFence, HighWaterStuckGap, ...); only the projections' rows count.
+    // The stuck-gap row stays where a skipped gap began, so counting it (as this once did) showed a lag that grew with
+    // every event after a node had been killed in a transaction, and the health check stayed "degraded" for good.
+    public static string DaemonLagSql(string schema) =>
+        "select coalesce(max(last_seq_id) filter (where name = 'HighWaterMark'), 0) " +
+        $"- coalesce(min(last_seq_id) filter (where name not like 'HighWater%'), 0) from {schema}.mt_event_progression";
+
     private Reading ReadNow(DateTimeOffset now)
     {
         using var connection = database.OpenConnection();
         using var command = new NpgsqlCommand(
             $"select (select min(logged_at) from {PersistenceSetup.SchemaName}.mt_doc_helprequest where status = 'Open'), " +
-            $"(select coalesce(max(last_seq_id) filter (where name = 'HighWaterMark'), 0) - coalesce(min(last_seq_id) filter (where name <> 'HighWaterMark'), 0) " +
-            $"from {PersistenceSetup.SchemaName}.mt_event_progression)", connection);
+            $"({DaemonLagSql(PersistenceSetup.SchemaName)})", connection);
         using var reader = command.ExecuteReader();
         reader.Read();
         var oldest = reader.IsDBNull(0) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(0);

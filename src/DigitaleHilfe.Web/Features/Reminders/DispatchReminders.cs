@@ -1,27 +1,31 @@
 using DigitaleHilfe.Web.Infrastructure.Tenancy;
+using DigitaleHilfe.Web.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Reminders;
 
 // Hands reminders that are due to Hangfire, up to SendReminders.PerJob in one job. Runs every DispatchInterval on every node
-// and soon after the planner stored something due at once (see ReminderClock); a distributed lock
-// in Hangfire's storage lets one node at a time do it. The plan's own clock (TimeProvider) decides
+// and soon after the planner stored something due at once (see ReminderClock); an advisory lock lets one
+// node at a time do it. The plan's own clock (TimeProvider) decides
 // what is due, which is also what lets the tests move time.
 public sealed class DispatchReminders(
-    IDocumentSession session, IBackgroundJobClient jobs, JobStorage storage, IOptions<ReminderOptions> options, TimeProvider clock,
+    IDocumentSession session, IBackgroundJobClient jobs, Npgsql.NpgsqlDataSource database, IOptions<ReminderOptions> options, TimeProvider clock,
     Infrastructure.Background.PeopleFirst people, ILogger<DispatchReminders> logger)
 {
+    // Long enough for another node's round to end (a follow-up round must not be lost to it), short enough for a shutdown.
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
     [AutomaticRetry(Attempts = 0)]
     [JobDisplayName("Fällige Erinnerungen verteilen")]
     public async Task<int> RunAsync()
     {
-        // One round per town at a time (the session, and so the town, is this job's or this round's).
-        using var connection = storage.GetConnection();
-        IDisposable @lock;
-        try { @lock = connection.AcquireDistributedLock($"digitalehilfe:reminders:dispatch:{session.TenantId}", TimeSpan.FromSeconds(30)); }
-        catch (Hangfire.Storage.DistributedLockTimeoutException) { return 0; }   // another node is at it
-        using (@lock) return await DispatchAsync();
+        // One round per town at a time across the nodes (the session, and so the town, is this job's or this round's).
+        // A PostgreSQL advisory lock, not Hangfire's: a node killed in a round takes it along, where Hangfire's lock
+        // row stayed for its ten-minute timeout and no reminder of the town went out meanwhile (the two-node check).
+        await using var oneNode = await AdvisoryLock.TryAcquireAsync(database, $"reminders:dispatch:{session.TenantId}", LockWait);
+        if (oneNode is null) return 0;   // another node is at it; its round takes what is due
+        return await DispatchAsync();
     }
 
     private async Task<int> DispatchAsync()

@@ -20,7 +20,7 @@ public sealed class AdvisoryLock : IAsyncDisposable
     // for each other instead of deadlocking.
     public static async Task<AdvisoryLock> AcquireAllAsync(NpgsqlDataSource database, IEnumerable<string> names, CancellationToken ct = default)
     {
-        var keys = names.Select(Key).Distinct().Order().ToArray();
+        var keys = names.Select(KeyOf).Distinct().Order().ToArray();
         var connection = await database.OpenConnectionAsync(ct);
         try
         {
@@ -38,7 +38,29 @@ public sealed class AdvisoryLock : IAsyncDisposable
         }
     }
 
-    private static long Key(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
+    // The lock if it comes free within the wait, else null; asks again every 100 ms and never blocks a thread.
+    public static async Task<AdvisoryLock?> TryAcquireAsync(NpgsqlDataSource database, string name, TimeSpan wait, CancellationToken ct = default)
+    {
+        var connection = await database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = KeyOf(name) } } };
+            for (var start = System.Diagnostics.Stopwatch.GetTimestamp(); ; await Task.Delay(100, ct))
+            {
+                if ((bool)(await command.ExecuteScalarAsync(ct))!) return new AdvisoryLock(connection);
+                if (System.Diagnostics.Stopwatch.GetElapsedTime(start) >= wait) break;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    public static long KeyOf(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
 
     public async ValueTask DisposeAsync()
     {

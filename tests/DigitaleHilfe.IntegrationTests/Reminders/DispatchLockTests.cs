@@ -1,0 +1,72 @@
+using DigitaleHilfe.IntegrationTests.Support;
+using DigitaleHilfe.Web.Features.Reminders;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DigitaleHilfe.IntegrationTests.Reminders;
+
+// One dispatch round per town at a time across the nodes, and a node killed in its round does not take the
+// town's reminders down with it (the two-node check: a kill left Hangfire's lock row behind, and no reminder of
+// the town went out for its ten-minute timeout).
+public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
+{
+    private async Task DueEscalationAsync()
+    {
+        await CoordinatorAsync();
+        var request = await LogCallAsync();
+        await SettleAsync();
+        await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession(Towns.First);
+        var plan = await session.Query<PlannedReminder>().SingleAsync(p => p.RequestId == request && p.Kind == ReminderKind.UnclaimedEscalation);
+        App.Clock.SetUtcNow(plan.DueAt);
+    }
+
+    private async Task<int> DispatchAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DispatchReminders>().RunAsync();
+    }
+
+    [Fact]
+    public async Task A_lock_row_a_killed_node_left_in_Hangfires_storage_does_not_hold_the_dispatch_back()
+    {
+        await DueEscalationAsync();
+        await using var db = new NpgsqlConnection(AppFixture.ConnectionString);
+        await db.OpenAsync();
+        await using (var left = new NpgsqlCommand("insert into hangfire.lock (resource, updatecount, acquired) values ($1, 0, now()) on conflict do nothing", db))
+        {
+            left.Parameters.Add(new() { Value = $"hangfire:digitalehilfe:reminders:dispatch:{Towns.First}" });
+            await left.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            (await DispatchAsync()).ShouldBe(1);
+        }
+        finally
+        {
+            await using var clean = new NpgsqlCommand("delete from hangfire.lock where resource like 'hangfire:digitalehilfe:reminders:dispatch:%'", db);
+            await clean.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_lock_of_a_node_whose_connection_died_is_free_at_once()
+    {
+        await DueEscalationAsync();
+        var key = Web.Infrastructure.Persistence.AdvisoryLock.KeyOf($"reminders:dispatch:{Towns.First}");
+        // Another node in its round, killed: the lock goes with its connection.
+        var other = new NpgsqlConnection(AppFixture.ConnectionString + ";Pooling=false");
+        await other.OpenAsync();
+        await using (var hold = new NpgsqlCommand("select pg_advisory_lock($1)", other) { Parameters = { new() { Value = key } } })
+            await hold.ExecuteNonQueryAsync();
+        await using (var db = new NpgsqlConnection(AppFixture.ConnectionString))
+        {
+            await db.OpenAsync();
+            await using var kill = new NpgsqlCommand("select pg_terminate_backend($1)", db) { Parameters = { new() { Value = other.ProcessID } } };
+            (await kill.ExecuteScalarAsync()).ShouldBe(true);
+        }
+
+        (await DispatchAsync()).ShouldBe(1);
+        try { await other.DisposeAsync(); } catch (NpgsqlException) { }   // its server process is gone
+    }
+}
