@@ -124,6 +124,7 @@ public sealed partial class Cluster(string app, string connection, State state, 
         await Task.Delay(killAt);
         nodes[leader].KillHard();
         killed = stopwatch.Elapsed;
+        var killedOnMailClock = mails.Now;
         while (stopwatch.Elapsed - killed < TimeSpan.FromSeconds(90))
         {
             if (await DaemonRunsAsync(survivor)) { takenOver = stopwatch.Elapsed; break; }
@@ -139,13 +140,20 @@ public sealed partial class Cluster(string app, string connection, State state, 
         var found = await ScalarAsync("select count(*) from digitalehilfe.mt_doc_helprequest where id = any($1)", ids);
         var expected = await ScalarAsync("select coalesce(sum(jsonb_array_length(data -> 'Delivered')), 0) from digitalehilfe.mt_events where type = 'reminder_sent'");
         // Reminder mails only: the digest (every minute in this check) is no reminder and is counted on its own below.
-        var (sent, twice, _, _) = mails.Since(mailsFrom, subject => !subject.StartsWith("Wochenübersicht", StringComparison.Ordinal));
+        static bool Reminder(string subject) => !subject.StartsWith("Wochenübersicht", StringComparison.Ordinal);
+        var (sent, _, _, _) = mails.Since(mailsFrom, Reminder);
+        // A round records its mails right after the mail server took them (10-600 ms here, the node logs each round):
+        // a kill in that stretch leaves them out and unrecorded, and the job's next run sends them again. Inherent to
+        // mail (no transaction spans SMTP and PostgreSQL); any other duplicate is a fault.
+        var (resent, twice) = mails.DuplicatesAround(mailsFrom, killedOnMailClock, TimeSpan.FromSeconds(2), Reminder);
         var failover = takenOver - killed;
         _report.Add(($"Leader (node {(char)('A' + leader)}) killed with -9 after {killed!.Value.TotalSeconds:0.0} s of a {burst.TotalSeconds:0} s burst at 20/s",
             $"node {(char)('A' + survivor)} leads after **{(failover is { } f ? $"{f.TotalSeconds:0.0} s" : "never")}**; {latencies.Count} acknowledged, {failed} failed " +
             $"(in flight on the killed node), requests found {found} of {ids.Length}; settled {(settled ? "yes" : "no")}",
             failover is { } t && t < TimeSpan.FromSeconds(30) && found == ids.Length && settled));
-        _report.Add(("Reminder mails after the kill", $"expected {expected} (recorded as delivered), sent {sent}, twice {twice}", sent == expected && twice == 0));
+        _report.Add(("Reminder mails after the kill", $"expected {expected} (recorded as delivered), sent {sent}, twice {twice}, " +
+            $"resent after the kill {resent} (handed to the mail server by the killed node in the last 2 s, not recorded; same Message-Id)",
+            sent - resent == expected && twice == 0));
     }
 
     private async Task RollingRestartAsync(AppProcess[] nodes, int smtpPort)

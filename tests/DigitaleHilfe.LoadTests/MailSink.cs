@@ -59,6 +59,21 @@ public sealed class MailSink : MessageStore, IAsyncDisposable
         return (mails.Count, duplicates, perSecond, span > 0 ? mails.Count / span : mails.Count);
     }
 
+    // The duplicates among the mails since a moment, split in two: those a killed node handed to the server shortly
+    // before it died and did not live to record (the first copy within `window` before the kill, the second after it,
+    // one resend each; the app sends them again by design, with the same Message-Id), and every other duplicate.
+    public (int ResentAfterKill, int Twice) DuplicatesAround(TimeSpan from, TimeSpan killedAt, TimeSpan window, Func<string, bool>? subject = null)
+    {
+        var (resent, twice) = (0, 0);
+        foreach (var copies in _arrived.Where(m => m.At >= from && (subject is null || subject(m.Subject))).GroupBy(m => m.Id).Where(g => g.Count() > 1))
+        {
+            var at = copies.Select(m => m.At).Order().ToList();
+            if (at.Count == 2 && at[0] <= killedAt && at[0] >= killedAt - window && at[1] > killedAt) resent++;
+            else twice += at.Count - 1;
+        }
+        return (resent, twice);
+    }
+
     // Replies go out at once (no Nagle). SmtpServer flushes each reply of a pipelined MAIL FROM/RCPT TO on its own;
     // with Nagle the second one waited for the client's delayed acknowledgement, 40 ms on every mail, which
     // a real mail server does not do (Postfix sends the replies to pipelined commands together).
