@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace DigitaleHilfe.Web.Features.Reminders;
 
 // Hands reminders that are due to Hangfire, up to SendReminders.PerJob in one job. Runs every DispatchInterval on every node
-// and soon after the planner stored something due at once (see ReminderClock); an advisory lock lets one
-// node at a time do it. The plan's own clock (TimeProvider) decides
-// what is due, which is also what lets the tests move time.
+// and soon after the planner stored something due at once (see ReminderClock); an advisory lock lets one node at a
+// time do it. The plan's own clock (TimeProvider) decides what is due, which is also what lets the tests move time.
 public sealed class DispatchReminders(
     IDocumentSession session, IBackgroundJobClient jobs, Npgsql.NpgsqlDataSource database, IOptions<ReminderOptions> options, TimeProvider clock,
     Infrastructure.Background.PeopleFirst people, ILogger<DispatchReminders> logger)
