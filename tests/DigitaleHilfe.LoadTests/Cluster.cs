@@ -223,7 +223,7 @@ public sealed partial class Cluster(string app, string connection, State state, 
         var lag = await ScalarAsync(QueueReadings.DaemonLagSql("digitalehilfe"));
         var behind = await TextAsync("select coalesce(string_agg(name || ' at ' || last_seq_id, ', '), 'none') from digitalehilfe.mt_event_progression " +
                                      "where name not like 'HighWater%' and last_seq_id < (select last_seq_id from digitalehilfe.mt_event_progression where name = 'HighWaterMark')");
-        var due = await ScalarAsync("select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()");
+        var due = await ScalarAsync(DueReminders);
         _report.Add(("At the end: jobs left running, daemon lag", $"settled after {clock.Elapsed.TotalSeconds:0} s: {processing} jobs processing, {due} reminders due, " +
                                                                    $"lag {lag} events (behind: {behind})",
             settled && processing == 0 && lag == 0));
@@ -278,7 +278,7 @@ public sealed partial class Cluster(string app, string connection, State state, 
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
         {
-            var due = await ScalarAsync("select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()");
+            var due = await ScalarAsync(DueReminders);
             var lag = await ScalarAsync(QueueReadings.DaemonLagSql("digitalehilfe"));
             var processing = await ScalarAsync("select count(*) from hangfire.job where statename in ('Processing', 'Enqueued')");
             if (due == 0 && lag == 0 && processing == 0) return true;
@@ -286,6 +286,8 @@ public sealed partial class Cluster(string app, string connection, State state, 
         }
         return false;
     }
+
+    private const string DueReminders = "select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()";
 
     private async Task<string> TextAsync(string sql)
     {

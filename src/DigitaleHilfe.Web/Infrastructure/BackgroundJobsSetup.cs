@@ -10,7 +10,8 @@ public static class BackgroundJobsSetup
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Postgres")!;
-        var invisibility = InvisibilityTimeout(configuration);
+        // Shorter would renew every few seconds for nothing; longer leaves a dead node's work waiting.
+        var invisibility = configuration.GetInRange("Hangfire:InvisibilityTimeout", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -38,15 +39,6 @@ public static class BackgroundJobsSetup
                 server.WorkerCount = configuration.GetValue("Hangfire:Server:WorkerCount", 2);
             });
         return services;
-    }
-
-    private static TimeSpan InvisibilityTimeout(IConfiguration configuration)
-    {
-        var timeout = configuration.GetValue("Hangfire:InvisibilityTimeout", TimeSpan.FromMinutes(2));
-        // Shorter would renew every few seconds for nothing; longer leaves a dead node's work waiting.
-        if (timeout < TimeSpan.FromSeconds(30) || timeout > TimeSpan.FromHours(1))
-            throw new InvalidOperationException($"Hangfire:InvisibilityTimeout must be between 00:00:30 and 01:00:00 (is {timeout}).");
-        return timeout;
     }
 
     public static WebApplication MapBackgroundJobsDashboard(this WebApplication app)

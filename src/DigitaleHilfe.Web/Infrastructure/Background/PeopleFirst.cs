@@ -60,10 +60,8 @@ public static class PeopleFirstSetup
 {
     public static IServiceCollection AddPeopleFirst(this IServiceCollection services, IConfiguration configuration)
     {
-        var upTo = configuration.GetValue("Background:GiveWayUpTo", TimeSpan.FromSeconds(1));
         // Longer would let a steady stream of requests (a big export, a crawler) hold the reminders back for minutes.
-        if (upTo < TimeSpan.Zero || upTo > TimeSpan.FromSeconds(10))
-            throw new InvalidOperationException($"Background:GiveWayUpTo must be between 00:00:00 and 00:00:10 (is {upTo}).");
+        var upTo = configuration.GetInRange("Background:GiveWayUpTo", TimeSpan.FromSeconds(1), TimeSpan.Zero, TimeSpan.FromSeconds(10));
         var people = new PeopleFirst(upTo);
         services.AddSingleton(people);
         services.ConfigureMarten(options => options.Projections.AsyncListeners.Add(new DaemonGivesWay(people)));

@@ -42,17 +42,13 @@ public static class PersistenceSetup
             .AddAsyncDaemon(configuration.GetValue("Marten:Daemon", DaemonMode.HotCold));
         // A standby node asks for the leadership every two seconds (Marten's default is five): once a dead leader's
         // locks are gone (keepalives above), planning resumes on another node within a few seconds.
-        var leadershipPoll = configuration.GetValue("Marten:LeadershipPollingMilliseconds", 2000);
-        if (leadershipPoll is < 100 or > 60_000)
-            throw new InvalidOperationException($"Marten:LeadershipPollingMilliseconds must be between 100 and 60000 (is {leadershipPoll}).");
+        var leadershipPoll = configuration.GetInRange("Marten:LeadershipPollingMilliseconds", 2000, 100, 60_000);
         services.ConfigureMarten(options => options.Projections.LeadershipPollingTime = leadershipPoll);
         // While events keep arriving the daemon looks for new ones once a second (Marten's default is every 250 ms): each
         // look gives every projection and the planner a page of its own, with connections and a commit each, so four
         // small pages a second cost a busy installation some two commits per intake for nothing; a reminder is planned
         // at most a second later (docs/performance.md). The tests look every 250 ms.
-        var highWaterPoll = configuration.GetValue("Marten:HighWaterPollingMilliseconds", 1000);
-        if (highWaterPoll is < 50 or > 10_000)
-            throw new InvalidOperationException($"Marten:HighWaterPollingMilliseconds must be between 50 and 10000 (is {highWaterPoll}).");
+        var highWaterPoll = configuration.GetInRange("Marten:HighWaterPollingMilliseconds", 1000, 50, 10_000);
         services.ConfigureMarten(options => options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(highWaterPoll));
 
         // Ahead of Marten's start (its migration and initial data): the event tables of an installation from before the
