@@ -9,6 +9,7 @@
 #   SECONDS_PER_SCENARIO=5 ONLY=lists scripts/load.sh   a short look at one group
 #   NODES=split scripts/load.sh          a web node and a job node (jobs and daemon, nice 10) on this machine
 #   NODES=web ONLY=intake scripts/load.sh  a web node alone: the intake without any background work
+#   ONLY=cost scripts/load.sh            only the database work per intake, with the statements it went to
 #
 # Needs what ./test.sh sets up (PostgreSQL on 127.0.0.1:5432 with pgbench, the .NET SDK).
 set -euo pipefail

@@ -49,18 +49,49 @@ public sealed class IntakeCost(string connection)
         return new Counters(committed, statements);
     }
 
+    // Calls per statement text at this moment (the same filter as ReadAsync), to show where a batch's statements went.
+    public async Task<Dictionary<string, long>> CallsByStatementAsync()
+    {
+        var calls = new Dictionary<string, long>();
+        try
+        {
+            await using var db = new NpgsqlConnection(connection);
+            await db.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "select left(regexp_replace(st.query, '\\s+', ' ', 'g'), 140), sum(st.calls)::bigint from pg_stat_statements st " +
+                "where st.dbid = (select oid from pg_database where datname = current_database()) group by 1", db);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) calls[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        catch (PostgresException) { }
+        return calls;
+    }
+
+    public static IEnumerable<(string Statement, double PerIntake)> Breakdown(
+        Dictionary<string, long> before, Dictionary<string, long> after, double idleSeconds, Dictionary<string, long> idleBefore,
+        Dictionary<string, long> idleAfter, double seconds, int intakes) =>
+        after.Select(a =>
+            {
+                var idleRate = (idleAfter.GetValueOrDefault(a.Key) - idleBefore.GetValueOrDefault(a.Key)) / idleSeconds;
+                return (a.Key, (a.Value - before.GetValueOrDefault(a.Key) - idleRate * seconds) / intakes);
+            })
+            .Where(x => x.Item2 >= 0.05).OrderByDescending(x => x.Item2);
+
     // Sends intakes one after another at a gentle rate and counts what the database did until the background
     // has settled, minus what it does when idle (the job server's and daemon's polling, measured first).
     public async Task<(double Commits, double? Statements, int Intakes)> MeasureAsync(int intakes, Func<int, Task<HttpResponseMessage>> send)
     {
         var window = TimeSpan.FromSeconds(10);
         var idleFrom = await ReadAsync();
+        var idleCallsFrom = await CallsByStatementAsync();
         await Task.Delay(window);
         var idleTo = await ReadAsync();
+        var idleCallsTo = await CallsByStatementAsync();
         var idleCommits = (idleTo.Commits - idleFrom.Commits) / window.TotalSeconds;
         var idleStatements = idleTo.Statements - idleFrom.Statements is { } s ? s / window.TotalSeconds : (double?)null;
 
         var start = await ReadAsync();
+        var callsFrom = await CallsByStatementAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < intakes; i++)
         {
@@ -79,6 +110,10 @@ public sealed class IntakeCost(string connection)
             if (rate <= idleCommits + 1) break;
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        // Where they went: every statement of at least one in twenty intakes, to stderr (not into the results).
+        var callsTo = await CallsByStatementAsync();
+        foreach (var (statement, perIntake) in Breakdown(callsFrom, callsTo, window.TotalSeconds, idleCallsFrom, idleCallsTo, seconds, intakes))
+            Console.Error.WriteLine($"    {perIntake,6:0.00}  {statement}");
         var commits = (last.Commits - start.Commits - idleCommits * seconds) / intakes;
         double? statements = last.Statements - start.Statements is { } total && idleStatements is { } idle ? (total - idle * seconds) / intakes : null;
         return (commits, statements, intakes);

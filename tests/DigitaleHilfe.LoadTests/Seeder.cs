@@ -32,7 +32,8 @@ public sealed class Seeder(string connection)
 
     private WebApplicationFactory<global::Program> App() => new WebApplicationFactory<global::Program>().WithWebHostBuilder(b => b
         .UseSolutionRelativeContentRoot("src/DigitaleHilfe.Web").UseEnvironment("Development")
-        .UseSetting("ConnectionStrings:Postgres", connection).UseSetting("Hangfire:Server:Enabled", "false")
+        // Marten's bulk insert leaves a temporary table on its connection; the next one fails without Npgsql's reset.
+        .UseSetting("ConnectionStrings:Postgres", connection + ";No Reset On Close=false").UseSetting("Hangfire:Server:Enabled", "false")
         .UseSetting("Marten:Daemon", "Disabled").UseSetting("DemoData:Seed", "false")
         .UseSetting("Statistics:WarmUpEvery", "00:00:00").UseSetting("Logging:LogLevel:Default", "Warning"));
 

@@ -27,14 +27,21 @@ public sealed class ConnectionStringTests
     }
 
     [Fact]
-    public void The_job_storage_has_a_pool_of_its_own_without_the_reset_and_with_the_same_defaults()
+    public void The_job_storage_has_a_pool_of_its_own_always_without_the_reset_and_with_the_same_defaults()
     {
         const string given = "Host=db;Database=dh;Username=dh";
         var settings = new NpgsqlConnectionStringBuilder(PersistenceSetup.ForJobStorage(given));
 
         settings.NoResetOnClose.ShouldBeTrue();
         settings.Options.ShouldBe($"-c plan_cache_mode=force_custom_plan {Keepalives}");
-        new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults(given)).NoResetOnClose.ShouldBeFalse();
+        new NpgsqlConnectionStringBuilder(PersistenceSetup.ForJobStorage(given + ";No Reset On Close=false")).NoResetOnClose.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Connections_go_back_to_the_pool_without_a_reset_unless_the_connection_string_asks_for_it()
+    {
+        new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults("Host=db")).NoResetOnClose.ShouldBeTrue();
+        new NpgsqlConnectionStringBuilder(PersistenceSetup.WithConnectionDefaults("Host=db;No Reset On Close=false")).NoResetOnClose.ShouldBeFalse();
     }
 
     [Fact]

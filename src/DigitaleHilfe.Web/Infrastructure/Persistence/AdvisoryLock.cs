@@ -62,12 +62,19 @@ public sealed class AdvisoryLock : IAsyncDisposable
 
     public static long KeyOf(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0);
 
+    // Released explicitly: the app's pool hands connections back without a reset (PersistenceSetup). Should the unlock
+    // itself fail on a connection that still looks healthy, the pool is emptied, so no pooled connection keeps a lock.
     public async ValueTask DisposeAsync()
     {
         try
         {
             await using var command = new NpgsqlCommand("select pg_advisory_unlock_all()", _connection);
             await command.ExecuteNonQueryAsync();
+        }
+        catch
+        {
+            NpgsqlConnection.ClearPool(_connection);
+            throw;
         }
         finally
         {

@@ -63,10 +63,17 @@ public static class PersistenceSetup
     }
 
     // Npgsql prepares a statement once it has run twice on a connection, unless the connection string sets
-    // Max Auto Prepare itself. What that buys is mostly the reset: a connection going back to the pool with prepared
-    // statements is reset without DISCARD ALL (temporary tables, advisory locks and settings are still dropped), so
-    // PostgreSQL keeps what it parsed of Marten's append function instead of doing it anew for every intake
-    // (intakes with eight clients 900 → 1,050/s, docs/performance.md). Every execution is still planned for its
+    // Max Auto Prepare itself, so PostgreSQL keeps what it parsed of Marten's append function instead of doing it anew
+    // for every intake (intakes with eight clients 900 → 1,050/s, docs/performance.md).
+    //
+    // A connection goes back to the pool without Npgsql's reset, unless the connection string sets No Reset On Close
+    // itself. The reset is seven statements (a transaction, so a commit) every time a connection is returned: about five
+    // per intake with its background, a seventh of all statements and over a third of the commits (docs/performance.md).
+    // What it would clear, the app never leaves behind: it sets no session settings (its own come with the connection
+    // string and survive a reset anyway), listens to nothing, and uses no Marten feature that makes temporary tables
+    // (bulk inserts, Include); its advisory locks are released explicitly (AdvisoryLock, and Marten's daemon through
+    // Medallion's handles). A tool that bulk-inserts through the app (the load tool's seeder) asks for the reset.
+    // Every execution is still planned for its
     // own values: a generic plan cannot see that a search term matches nothing and read all requests newest
     // first to find twenty (0.06 → 0.5 s), and Marten passes JSON keys as parameters, which no expression
     // index matches in a generic plan.
@@ -84,11 +91,12 @@ public static class PersistenceSetup
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.Keys.Cast<string>().Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        if (!Given(given, "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 50;
             builder.AutoPrepareMinUsages = 2;
         }
+        if (!Given(given, "NoResetOnClose")) builder.NoResetOnClose = true;
         var options = builder.Options ?? "";
         foreach (var (name, value) in SessionDefaults)
             if (!options.Contains(name, StringComparison.OrdinalIgnoreCase)) options += $" -c {name}={value}";
@@ -96,11 +104,12 @@ public static class PersistenceSetup
         return builder.ConnectionString;
     }
 
-    // Hangfire's connections come from a pool of their own whose connections go back without a reset: Hangfire opens
-    // one for every queue poll, state change and lock, and the reset (seven statements in a round trip) was a third of
-    // the database statements the background spent per intake (docs/performance.md). Its SQL leaves nothing on a
-    // connection that a reset would clear: no temporary tables, no advisory locks, no settings; LISTEN only with long
-    // polling, which is off. The app's own pool keeps its reset (Marten's bulk inserts leave temporary tables).
+    private static bool Given(System.Data.Common.DbConnectionStringBuilder given, string key) =>
+        given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals(key, StringComparison.OrdinalIgnoreCase));
+
+    // Hangfire's connections come from a pool of their own (its own connection string), also without the reset, whatever
+    // the app's connection string says. Its SQL leaves nothing on a connection that a reset would clear: no temporary
+    // tables, no advisory locks, no settings; LISTEN only with long polling, which is off.
     public static string ForJobStorage(string connectionString) =>
         new NpgsqlConnectionStringBuilder(WithConnectionDefaults(connectionString)) { NoResetOnClose = true }.ConnectionString;
 }
