@@ -1,6 +1,7 @@
 using DigitaleHilfe.BrowserTests.Support;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Intake;
+using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.Web.Features.Volunteers;
 using Marten;
 using Mediator;
@@ -88,7 +89,7 @@ public sealed class AccountJourneyTests(BrowserFixture app) : IAsyncLifetime
             var session = scope.ServiceProvider.GetRequiredService<IDocumentSession>();
             volunteerId = (await session.Query<Account>().SingleAsync(a => a.Email == volunteerEmail)).Id;
             session.Events.Append(volunteerId, new VolunteerProfileUpdated(volunteerId, ["tablet"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", DateTimeOffset.UtcNow));
-            token = AccountTokens.Issue(session, volunteerId, TokenPurpose.ClaimInvitation, DateTimeOffset.UtcNow, TimeSpan.FromDays(1), requestId);
+            token = scope.ServiceProvider.GetRequiredService<InvitationLinks>().Issue(new(session.TenantId, requestId, volunteerId, DateTimeOffset.UtcNow.AddDays(1)));
             await session.SaveChangesAsync();
         }
         await coordinator.GotoAsync($"/HelpRequests/{requestId}");

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.HelpRequests;
+using DigitaleHilfe.Web.Features.Matching;
 using DigitaleHilfe.Web.Features.Volunteers;
 using Marten;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -95,6 +96,52 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
 
         anonymous.Headers.Location!.ToString().ShouldContain("/Account/SignIn");
         someoneElse.ShouldContain("Einladung nicht mehr gültig");
+        again.ShouldContain("Einladung nicht mehr gültig");
+    }
+
+    [Fact]
+    public async Task An_invitation_link_expires_and_a_made_up_or_other_towns_link_grants_nothing()
+    {
+        var volunteers = await VolunteersAsync();
+        var logged = await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+        var mail = await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(volunteers[0].Email));
+        var owner = await SignInAsync(volunteers[0]);
+        var links = App.Services.GetRequiredService<InvitationLinks>();
+        var otherTown = links.Issue(new("anderswo", logged.Id, volunteers[0].Id, AppFixture.Start.AddDays(1)));
+
+        var valid = await owner.GetStringAsync(LinkIn(mail.TextBody!));
+        var madeUp = await owner.GetStringAsync($"/Invitations/{otherTown[..^4]}abcd");
+        var fromOtherTown = await owner.GetStringAsync($"/Invitations/{otherTown}");
+        App.Clock.SetUtcNow(AppFixture.Start.AddDays(3).AddMinutes(1));
+        var expired = await (await SignInAsync(volunteers[0])).GetStringAsync(LinkIn(mail.TextBody!));   // the old sign-in ran out too
+
+        valid.ShouldContain("Ich übernehme das");
+        madeUp.ShouldContain("Einladung nicht mehr gültig");
+        fromOtherTown.ShouldContain("Einladung nicht mehr gültig");
+        expired.ShouldContain("Einladung nicht mehr gültig");
+    }
+
+    [Fact]
+    public async Task Invitations_store_no_token_and_a_stored_link_sent_before_still_works_once()
+    {
+        var volunteers = await VolunteersAsync();
+        var logged = await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+        await App.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(volunteers[2].Email));
+        await App.SettleRemindersAsync();
+        string stored;
+        await using (var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First))
+        {
+            (await session.Query<AccountToken>().CountAsync(t => t.Purpose == TokenPurpose.ClaimInvitation)).ShouldBe(0);
+            stored = AccountTokens.Issue(session, volunteers[4].Id, TokenPurpose.ClaimInvitation, AppFixture.Start, TimeSpan.FromDays(3), logged.Id);
+            await session.SaveChangesAsync();
+        }
+        var holder = await SignInAsync(volunteers[4]);
+
+        await FormPost.SubmitAsync(holder, $"/Invitations/{stored}", new Dictionary<string, string>());
+        var again = await holder.GetStringAsync($"/Invitations/{stored}");
+
+        await using var after = App.QuerySession();
+        (await after.LoadAsync<HelpRequest>(logged.Id))!.VolunteerId.ShouldBe(volunteers[4].Id);
         again.ShouldContain("Einladung nicht mehr gültig");
     }
 

@@ -107,6 +107,10 @@ public sealed record HelpRequest(
     public int MinutesSpent { get; init; }
     public string? OutcomeRemark { get; init; }
     public IReadOnlyList<Guid> InvitedVolunteers { get; init; } = [];
+    // When each of them was invited, and the latest of those times (a column with an index): what a volunteer's "one
+    // invitation a day" counts (InviteVolunteers). Snapshots from before these were kept have neither.
+    public IReadOnlyDictionary<Guid, DateTimeOffset> InvitedAt { get; init; } = new Dictionary<Guid, DateTimeOffset>();
+    public DateTimeOffset? LastInvitedAt { get; init; }
     // When the current status began: the clock every reminder counts from.
     public DateTimeOffset StatusSince { get; init; }
     public DateTimeOffset? ClaimedAt { get; init; }
@@ -172,7 +176,12 @@ public sealed record HelpRequest(
     public HelpRequest Apply(RequestReopened e) =>
         this with { Status = VolunteerId is null ? RequestStatus.Open : RequestStatus.Claimed, Outcome = null, Appointment = null, StatusSince = e.ReopenedAt };
 
-    public HelpRequest Apply(VolunteersInvited e) => this with { InvitedVolunteers = [.. InvitedVolunteers, .. e.VolunteerIds] };
+    public HelpRequest Apply(VolunteersInvited e) => this with
+    {
+        InvitedVolunteers = [.. InvitedVolunteers, .. e.VolunteerIds],
+        InvitedAt = InvitedAt.Concat(e.VolunteerIds.Select(v => KeyValuePair.Create(v, e.InvitedAt))).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+        LastInvitedAt = e.InvitedAt,
+    };
 
     public HelpRequest Apply(RequestClosed e) => this with { Status = RequestStatus.Closed, StatusSince = e.ClosedAt };
 

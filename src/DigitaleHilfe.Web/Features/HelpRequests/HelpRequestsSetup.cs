@@ -38,12 +38,14 @@ public static class HelpRequestsSetup
             options.Policies.ForAllDocuments(mapping =>
             {
                 if (mapping.DocumentType != typeof(HelpRequest)) return;
-                foreach (var member in new[] { "Status", "LoggedAt", "StatusSince", "Urgent", "CallerId", "VolunteerId" }) mapping.DuplicateField(member);
+                foreach (var member in new[] { "Status", "LoggedAt", "StatusSince", "Urgent", "CallerId", "VolunteerId", "LastInvitedAt" }) mapping.DuplicateField(member);
                 mapping.AddIndex("caller_id");
                 mapping.AddIndex("volunteer_id");
                 mapping.AddIndex("tenant_id", "logged_at", "id");
                 mapping.AddIndex("tenant_id", "status", "logged_at", "id");
                 mapping.AddIndex("tenant_id", "status", "status_since", "id");
+                // The requests that invited anyone in the last day, for the volunteers who want one invitation a day at most.
+                mapping.AddIndex("tenant_id", "last_invited_at").Predicate = "last_invited_at is not null";
                 // The search box finds a request by any part of its Vorgangsnummer (LIKE '%…%'): a trigram index over
                 // the number (pg_trgm, CallersSetup) instead of reading all requests newest first (500 ms at 130,000).
                 var numberSearch = mapping.AddIndex("data");

@@ -36,14 +36,17 @@ public static class InviteVolunteers
         return chosen;
     }
 
+    // Counted from the requests' snapshots (who was invited when), so an invitation stores nothing of its own.
     private static async Task<bool> WantsOneMoreAsync(IDocumentSession session, VolunteerProfile profile, DateTimeOffset now, CancellationToken ct)
     {
         if (profile.MaxInvitationsPerDay is not { } max) return true;
         if (max == 0) return false;
         var dayAgo = now.AddDays(-1);
-        var today = await session.Query<AccountToken>().CountAsync(t =>
-            t.AccountId == profile.Id && t.Purpose == TokenPurpose.ClaimInvitation && t.IssuedAt > dayAgo, ct);
-        return today < max;
+        var today = await session.QueryAsync<int>(
+            $"select count(*)::int from {Infrastructure.Persistence.PersistenceSetup.SchemaName}.mt_doc_helprequest " +
+            "where tenant_id = ? and last_invited_at > ? and (data -> 'InvitedAt' ->> ?)::timestamptz > ?",
+            ct, session.TenantId, dayAgo, profile.Id.ToString(), dayAgo);
+        return today[0] < max;
     }
 
     // What the request is about, never who: no name, number, address or free text of the senior.

@@ -10,6 +10,7 @@ public static class MatchingSetup
             .ValidateOnStart();
         // Registered by type, so that streams written before this event moved here still read (EventNamesTests).
         services.AddSingleton<CandidatePool>();
+        services.AddSingleton<InvitationLinks>();
         services.ConfigureMarten(options =>
         {
             options.Events.AddEventType<VolunteersInvited>();

@@ -13,7 +13,7 @@ namespace DigitaleHilfe.Web.Features.Reminders;
 // (VolunteerReminders, SeniorReminders, CoordinatorReminders), the expiry's rule in Lifecycle.
 public sealed class ReminderContent(
     ReminderText text, VolunteerReminders volunteers, SeniorReminders seniors, CoordinatorReminders coordinators,
-    PublicLinks links, IOptions<ReminderOptions> options, IOptions<MatchingOptions> matching, CandidatePool pool)
+    PublicLinks links, IOptions<ReminderOptions> options, IOptions<MatchingOptions> matching, CandidatePool pool, InvitationLinks invitationLinks)
 {
     // Invitations are matched against `candidates` when a job of several reminders read them once for all.
     public async Task<ReminderWork> ForAsync(IDocumentSession session, PlannedReminder plan, HelpRequest r, DateTimeOffset now, CandidateBatch? candidates = null)
@@ -66,7 +66,7 @@ public sealed class ReminderContent(
         var invitees = await InviteVolunteers.ChooseAsync(candidates, session, r, matching.Value.InviteTopN - handled, matching.Value, text.Catalog, now);
         var mails = invitees.Select(i =>
         {
-            var token = AccountTokens.Issue(session, i.Account.Id, TokenPurpose.ClaimInvitation, now, matching.Value.InvitationLifetime, r.Id);
+            var token = invitationLinks.Issue(new InvitationLinks.Grant(session.TenantId, r.Id, i.Account.Id, now + matching.Value.InvitationLifetime));
             return new ReminderMail($"{i.Account.Id:N}", $"Helfende Person {i.Account.Name}",
                 InviteVolunteers.Mail(r, i, links.To($"Invitations/{token}"), text.Catalog));
         }).ToList();
