@@ -17,7 +17,7 @@ public sealed class HelpRequestsController(IMediator mediator) : Controller
         if (!ModelState.IsValid || page < 1) (filter, at) = (new RequestFilter(), PageAt.First);
         if (!at.IsValid) at = PageAt.First;
         if (filter.OlderThanDays is < 0 or > 3650) filter = filter with { OlderThanDays = null };
-        ViewData["Volunteers"] = (await mediator.Send(new AccountQueries.ListAccounts(), ct)).Where(a => a.Has(Role.Volunteer)).OrderBy(a => a.Name).ToList();
+        ViewData["Volunteers"] = await mediator.Send(new FilterVolunteers.Query(filter.Volunteer), ct);
         return View(await mediator.Send(new ListRequests.Query(filter, at.Page, LastPageWhenBeyond: true) { At = at }, ct));
     }
 
