@@ -10,7 +10,8 @@ namespace DigitaleHilfe.Web.Features.Matching;
 // Protection: the key ring every node shares in PostgreSQL, so any node reads a link another node wrote, and nobody
 // can make or change one without the keys. Nothing is stored per invitation: a token row for every invited volunteer
 // was three inserts for every new request (docs/performance.md). Whether a link is honoured (signed in as the volunteer
-// it names, in its town, not expired, the request still open) is the controller's rule.
+// it names, in its town, not expired, the request not already theirs) is InvitationsController's rule; whether the
+// request can still be taken is the claim rule's.
 public sealed class InvitationLinks(IDataProtectionProvider protection)
 {
     public sealed record Grant(string Town, Guid RequestId, Guid AccountId, DateTimeOffset ExpiresAt);
