@@ -147,9 +147,10 @@ public sealed partial class Cluster(string app, string connection, State state, 
         // mail (no transaction spans SMTP and PostgreSQL); any other duplicate is a fault.
         var (resent, twice) = mails.DuplicatesAround(mailsFrom, killedOnMailClock, TimeSpan.FromSeconds(2), Reminder);
         var failover = takenOver - killed;
+        var stuck = settled ? "" : await WhyDueAsync(await ScalarAsync(DueReminders));
         _report.Add(($"Leader (node {(char)('A' + leader)}) killed with -9 after {killed!.Value.TotalSeconds:0.0} s of a {burst.TotalSeconds:0} s burst at 20/s",
             $"node {(char)('A' + survivor)} leads after **{(failover is { } f ? $"{f.TotalSeconds:0.0} s" : "never")}**; {latencies.Count} acknowledged, {failed} failed " +
-            $"(in flight on the killed node), requests found {found} of {ids.Length}; settled {(settled ? "yes" : "no")}",
+            $"(in flight on the killed node), requests found {found} of {ids.Length}; settled {(settled ? "yes" : $"no, {await ScalarAsync(DueReminders)} reminders due{stuck}")}",
             failover is { } t && t < TimeSpan.FromSeconds(30) && found == ids.Length && settled));
         _report.Add(("Reminder mails after the kill", $"expected {expected} (recorded as delivered), sent {sent}, twice {twice}, " +
             $"resent after the kill {resent} (handed to the mail server by the killed node in the last 2 s, not recorded; same Message-Id)",
@@ -224,7 +225,7 @@ public sealed partial class Cluster(string app, string connection, State state, 
         var behind = await TextAsync("select coalesce(string_agg(name || ' at ' || last_seq_id, ', '), 'none') from digitalehilfe.mt_event_progression " +
                                      "where name not like 'HighWater%' and last_seq_id < (select last_seq_id from digitalehilfe.mt_event_progression where name = 'HighWaterMark')");
         var due = await ScalarAsync(DueReminders);
-        _report.Add(("At the end: jobs left running, daemon lag", $"settled after {clock.Elapsed.TotalSeconds:0} s: {processing} jobs processing, {due} reminders due, " +
+        _report.Add(("At the end: jobs left running, daemon lag", $"settled after {clock.Elapsed.TotalSeconds:0} s: {processing} jobs processing, {due} reminders due{await WhyDueAsync(due)}, " +
                                                                    $"lag {lag} events (behind: {behind})",
             settled && processing == 0 && lag == 0));
     }
@@ -285,6 +286,30 @@ public sealed partial class Cluster(string app, string connection, State state, 
             await Task.Delay(1000);
         }
         return false;
+    }
+
+    // Where reminders that stayed due are stuck, so that a failed run on CI, whose node logs are gone, still says which
+    // stage held them: never handed to a job, leased to a job that never reported back, or waiting for a retry.
+    private async Task<string> WhyDueAsync(long due)
+    {
+        if (due == 0) return "";
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select count(*) filter (where d.id is null or d.data ->> 'DispatchKey' is null),
+                   count(*) filter (where d.data ->> 'DispatchKey' is not null and d.data ->> 'NextAttemptAt' is null and (d.data ->> 'Done')::boolean is not true),
+                   count(*) filter (where d.data ->> 'NextAttemptAt' is not null and (d.data ->> 'Done')::boolean is not true),
+                   count(*) filter (where (d.data ->> 'Done')::boolean),
+                   coalesce(to_char(min((d.data ->> 'DispatchedAt')::timestamptz), 'HH24:MI:SS'), '-'),
+                   (select string_agg(statename || ' ' || n, ', ') from (select statename, count(*) as n from hangfire.job group by 1 order by 1) as jobs)
+            from digitalehilfe.mt_doc_plannedreminder p
+            left join digitalehilfe.mt_doc_reminderdelivery d on d.tenant_id = p.tenant_id and d.id = p.id || '@' || (p.data ->> 'Occurrence')
+            where (p.data ->> 'DueAt')::timestamptz <= now()
+            """, db);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return $" (never dispatched {reader.GetInt64(0)}, leased to a job {reader.GetInt64(1)} since {reader.GetString(4)} UTC at the earliest, " +
+               $"waiting for a retry {reader.GetInt64(2)}, done {reader.GetInt64(3)}; jobs: {(reader.IsDBNull(5) ? "none" : reader.GetString(5))})";
     }
 
     private const string DueReminders = "select count(*) from digitalehilfe.mt_doc_plannedreminder where (data ->> 'DueAt')::timestamptz <= now()";

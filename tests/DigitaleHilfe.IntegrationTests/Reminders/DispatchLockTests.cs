@@ -1,5 +1,8 @@
 using DigitaleHilfe.IntegrationTests.Support;
 using DigitaleHilfe.Web.Features.Reminders;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -68,5 +71,27 @@ public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
 
         (await DispatchAsync()).ShouldBe(1);
         try { await other.DisposeAsync(); } catch (NpgsqlException) { }   // its server process is gone
+    }
+
+    [Fact]
+    public async Task A_node_killed_while_handing_a_round_to_Hangfire_leaves_its_reminders_to_the_next_round()
+    {
+        await DueEscalationAsync();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var killed = ActivatorUtilities.CreateInstance<DispatchReminders>(scope.ServiceProvider, new KilledBeforeEnqueueing());
+            await Should.ThrowAsync<IOException>(killed.RunAsync);
+        }
+
+        // Well within the lease: the reminder does not wait for it, as no job of the killed node ever got it.
+        (await DispatchAsync()).ShouldBe(1);
+        await SettleAsync();
+        MailsAbout("Noch nicht übernommen").Count.ShouldBe(1);
+    }
+
+    private sealed class KilledBeforeEnqueueing : IBackgroundJobClient
+    {
+        public string Create(Job job, IState state) => throw new IOException("the node died here");
+        public bool ChangeState(string jobId, IState state, string expectedState) => throw new NotSupportedException();
     }
 }

@@ -58,13 +58,19 @@ public sealed class DispatchReminders(
             if (due.Count < batch) break;
         }
         if (dispatched.Count == 0) return 0;
-        // Saved before enqueueing: a job always finds its key. A crash in between leaves a delivery
-        // that the lease hands out again.
-        await session.SaveChangesAsync();
-        foreach (var chunk in dispatched.Chunk(SendReminders.PerJob))
+        // Enqueued before the keys are saved, under the reminders' own locks, which every job takes before it reads
+        // its deliveries: a job waits for the save, and finds its key. A node killed before the save leaves jobs whose
+        // keys were never stored (they do nothing) and deliveries that the next round hands out again. Saved first,
+        // a kill between the save and the enqueue left the deliveries leased to jobs that did not exist, and their
+        // reminders went out only when the lease ran out, 15 minutes later (the two-node check, 20 reminders due).
+        await using (await AdvisoryLock.AcquireAllAsync(database, dispatched.Select(d => SendReminder.LockName(d.Id))))
         {
-            var entries = chunk.Select(SendReminders.Entry).ToArray();
-            jobs.Enqueue<SendReminders>(job => job.RunAsync(entries));
+            foreach (var chunk in dispatched.Chunk(SendReminders.PerJob))
+            {
+                var entries = chunk.Select(SendReminders.Entry).ToArray();
+                jobs.Enqueue<SendReminders>(job => job.RunAsync(entries));
+            }
+            await session.SaveChangesAsync();
         }
         // A full round means more may be due: the next round follows at once instead of a DispatchInterval later
         // (a burst of intakes left thousands of invitations waiting a minute per 200, docs/performance.md).

@@ -33,6 +33,9 @@ public sealed class SendReminder(
 {
     public readonly record struct Entry(string DeliveryId, Guid DispatchKey);
 
+    // Held while a reminder is sent, and by the dispatch round from its enqueue until its save.
+    public static string LockName(string deliveryId) => $"reminder:{deliveryId}";
+
     // A job of its own for one reminder (jobs enqueued before reminders went in batches, and the tests).
     // Our own retries (with back-off by the app's clock) instead of Hangfire's: a failed job in
     // /jobs then means "undeliverable" (or a request the work had to skip, see BackgroundProblem).
@@ -77,7 +80,7 @@ public sealed class SendReminder(
         var gaveWay = await people.GiveWayAsync();
         // Two runs of one job at the same moment (Hangfire's at-least-once): the second waits here and
         // then finds the deliveries done, so nobody gets a mail twice.
-        await using var serial = await AdvisoryLock.AcquireAllAsync(database, round.Select(e => $"reminder:{e.DeliveryId}"));
+        await using var serial = await AdvisoryLock.AcquireAllAsync(database, round.Select(e => LockName(e.DeliveryId)));
         // An identity map: the people read below for all reminders are not read again for each.
         await using var session = sessions.IdentitySession();
         var now = clock.GetUtcNow();
