@@ -29,10 +29,7 @@ public sealed class IntakeCost(string connection)
             // pg_stat_statements counts each as a top-level statement of the app's role: some 30,000 at once, which made
             // single runs read 335 or -734 statements per intake.
             await using var calls = new NpgsqlCommand(
-                "with s as (select st.query, st.calls from pg_stat_statements st " +
-                "  where st.dbid = (select oid from pg_database where datname = current_database()) " +
-                "    and not exists (select 1 from pg_proc p join pg_language l on l.oid = p.prolang " +
-                "                    where l.lanname = 'sql' and lower(btrim(p.prosrc, E' \\n\\t;')) = lower(btrim(st.query, E' \\n\\t;')))), " +
+                $"with s as (select st.query, st.calls from pg_stat_statements st where {OwnStatements}), " +
                 "r as (select coalesce(sum(calls) filter (where query = $1[1]), 0) as resets from s) " +
                 "select (coalesce(sum(s.calls) filter (where s.query <> all($1)), 0) + r.resets " +
                 "  + greatest(coalesce(sum(s.calls) filter (where lower(s.query) = 'select pg_advisory_unlock_all()'), 0) - r.resets, 0))::bigint " +
@@ -49,6 +46,12 @@ public sealed class IntakeCost(string connection)
         return new Counters(committed, statements);
     }
 
+    // This database's statements without the bodies of SQL functions (see ReadAsync).
+    private const string OwnStatements =
+        "st.dbid = (select oid from pg_database where datname = current_database()) " +
+        "and not exists (select 1 from pg_proc p join pg_language l on l.oid = p.prolang " +
+        "                where l.lanname = 'sql' and lower(btrim(p.prosrc, E' \\n\\t;')) = lower(btrim(st.query, E' \\n\\t;')))";
+
     // Calls per statement text at this moment (the same filter as ReadAsync), to show where a batch's statements went.
     public async Task<Dictionary<string, long>> CallsByStatementAsync()
     {
@@ -59,7 +62,7 @@ public sealed class IntakeCost(string connection)
             await db.OpenAsync();
             await using var command = new NpgsqlCommand(
                 "select left(regexp_replace(st.query, '\\s+', ' ', 'g'), 140), sum(st.calls)::bigint from pg_stat_statements st " +
-                "where st.dbid = (select oid from pg_database where datname = current_database()) group by 1", db);
+                $"where {OwnStatements} group by 1", db);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) calls[reader.GetString(0)] = reader.GetInt64(1);
         }

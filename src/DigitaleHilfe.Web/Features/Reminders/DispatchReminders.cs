@@ -52,7 +52,6 @@ public sealed class DispatchReminders(
                 if (dispatched.Count == batch || busy.Contains(plan.RequestId) || !delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
                 busy.Add(plan.RequestId);
                 delivery = delivery with { DispatchKey = Guid.NewGuid(), DispatchedAt = now };
-                session.Store(delivery);
                 dispatched.Add(delivery);
             }
             if (due.Count < batch) break;
@@ -70,6 +69,7 @@ public sealed class DispatchReminders(
                 var entries = chunk.Select(SendReminders.Entry).ToArray();
                 jobs.Enqueue<SendReminders>(job => job.RunAsync(entries));
             }
+            DocumentRows.QueueUpsert(session, dispatched, d => d.Id);   // one statement for the round
             await session.SaveChangesAsync();
         }
         // A full round means more may be due: the next round follows at once instead of a DispatchInterval later

@@ -1,3 +1,4 @@
+using DigitaleHilfe.Web.Infrastructure.Persistence;
 using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Features.Board;
 using DigitaleHilfe.Web.Features.Coordination;
@@ -83,18 +84,21 @@ public sealed class ReminderPlanner : SubscriptionBase
         // An occurrence whose delivery is finished (also "nothing to do") is not planned again.
         var finished = (await operations.LoadManyAsync<ReminderDelivery>(ct, owed.Select(p => p.DeliveryId).ToArray()))
             .Where(d => d.Done).Select(d => d.Id).ToHashSet();
+        var (store, drop) = (new List<PlannedReminder>(), new List<string>());
         foreach (var request in requests)
         {
             var wanted = owed.Where(p => p.RequestId == request.Id && !finished.Contains(p.DeliveryId)).ToList();
             foreach (var plan in wanted.Where(w => !existing.TryGetValue(w.Id, out var old) || old != w))
             {
-                operations.Store(plan);
+                store.Add(plan);
                 dueNow |= plan.DueAt <= now;
                 if (!existing.ContainsKey(plan.Id)) planned++;
             }
-            foreach (var gone in existing.Values.Where(p => p.RequestId == request.Id && wanted.All(w => w.Id != p.Id)))
-                operations.Delete<PlannedReminder>(gone.Id);
+            drop.AddRange(existing.Values.Where(p => p.RequestId == request.Id && wanted.All(w => w.Id != p.Id)).Select(p => p.Id));
         }
+        // One statement each for the page's stored and dropped plans (DocumentRows).
+        DocumentRows.QueueUpsert(operations, store, p => p.Id);
+        DocumentRows.QueueDelete<PlannedReminder>(operations, drop);
         // Reminders due at once (invitations, confirmations) should not wait for the next dispatch
         // round: this node's round starts soon (AfterPlanning). If the signal is lost with the node, the next round picks them up anyway.
         return (dueNow, planned);

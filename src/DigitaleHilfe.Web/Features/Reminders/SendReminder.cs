@@ -163,6 +163,7 @@ public sealed class SendReminder(
             if (outcome.Record) outcome.Pending.Stream.AppendMany(outcome.Events);
             StoreDocuments(session, outcome);
         }
+        DocumentRows.QueueUpsert(session, outcomes.Select(o => o.Delivery), d => d.Id);   // one statement for the round's deliveries
         foreach (var (delivery, why) in finished) Finish(session, delivery, now, why);
         try
         {
@@ -254,11 +255,11 @@ public sealed class SendReminder(
         return new Outcome(p, [.. events, sent], record, next, refused, undeliverable, retry.Count, sent);
     }
 
+    // All but the delivery, which the round writes with the others' and a reminder on its own writes itself.
     private static void StoreDocuments(IDocumentSession session, Outcome outcome)
     {
         foreach (var document in outcome.Pending.Work.Documents) session.Store(document);
         foreach (var entry in outcome.Refused) session.Store(entry);
-        session.Store(outcome.Delivery);
     }
 
     // The record of one reminder in a transaction of its own, at the version its decision was made on.
@@ -271,6 +272,7 @@ public sealed class SendReminder(
             if (outcome.Record)
                 (await session.Events.FetchForWriting<HelpRequest>(p.Request.Id, p.Stream.StartingVersion ?? 0)).AppendMany(outcome.Events);
             StoreDocuments(session, outcome);
+            session.Store(outcome.Delivery);
             await session.SaveChangesAsync();
         }
         catch (ConcurrencyException) when (outcome.Record && (p.Mails.Count > 0 || p.Work.AfterDelivery is not null))
