@@ -12,6 +12,11 @@ public static class BackgroundJobsSetup
         var connectionString = configuration.GetConnectionString("Postgres")!;
         // Shorter would renew every few seconds for nothing; longer leaves a dead node's work waiting.
         var invisibility = configuration.GetInRange("Hangfire:InvisibilityTimeout", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
+        // Hangfire's own locks (the schedule poller's, the recurring jobs', a job's state changes) are rows that a killed
+        // node leaves behind; another node removes one once it is this old. Hangfire.PostgreSql's 10 minutes stopped
+        // scheduled jobs and retries for as long after a kill, and every node's stop waited 15 s for its schedule poller
+        // meanwhile (the two-node check). Those locks are held for milliseconds, and the app takes none of its own.
+        var locks = configuration.GetInRange("Hangfire:DistributedLockTimeout", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -30,6 +35,7 @@ public static class BackgroundJobsSetup
                     // another node this long after its last renewal (Hangfire's 30 minutes held a killed node's
                     // reminders back for as long).
                     InvisibilityTimeout = invisibility,
+                    DistributedLockTimeout = locks,
                 }));
 
         if (configuration.GetValue("Hangfire:Server:Enabled", true))
