@@ -11,7 +11,7 @@ namespace DigitaleHilfe.IntegrationTests.Reminders;
 
 // One dispatch round per town at a time across the nodes, and a node killed in its round does not take the
 // town's reminders down with it (the two-node check: a kill left Hangfire's lock row behind, and no reminder of
-// the town went out for its ten-minute timeout); nor do Hangfire's own lock rows hold scheduled jobs back for long.
+// the town went out for its ten-minute timeout).
 public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
 {
     private async Task DueEscalationAsync()
@@ -87,35 +87,6 @@ public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
         (await DispatchAsync()).ShouldBe(1);
         await SettleAsync();
         MailsAbout("Noch nicht übernommen").Count.ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task A_schedule_lock_row_a_killed_node_left_behind_holds_scheduled_jobs_back_a_minute_not_ten()
-    {
-        await using var db = new NpgsqlConnection(AppFixture.ConnectionString);
-        await db.OpenAsync();
-        await using (var left = new NpgsqlCommand(
-            "insert into hangfire.lock (resource, updatecount, acquired) values ('hangfire:locks:schedulepoller', 0, now() - interval '90 seconds') " +
-            "on conflict (resource) do update set acquired = excluded.acquired", db))
-            await left.ExecuteNonQueryAsync();
-        try
-        {
-            var job = App.Services.GetRequiredService<IBackgroundJobClient>().Schedule(() => Console.WriteLine("geplant"), TimeSpan.FromSeconds(1));
-            var until = DateTime.UtcNow.AddSeconds(30);
-            string? state = null;
-            while (DateTime.UtcNow < until && state != "Succeeded")
-            {
-                await Task.Delay(250);
-                await using var read = new NpgsqlCommand("select statename from hangfire.job where id = $1", db) { Parameters = { new() { Value = long.Parse(job) } } };
-                state = (string?)await read.ExecuteScalarAsync();
-            }
-            state.ShouldBe("Succeeded");
-        }
-        finally
-        {
-            await using var clean = new NpgsqlCommand("delete from hangfire.lock where resource = 'hangfire:locks:schedulepoller' and acquired < now() - interval '60 seconds'", db);
-            await clean.ExecuteNonQueryAsync();
-        }
     }
 
     private sealed class KilledBeforeEnqueueing : IBackgroundJobClient
