@@ -4,7 +4,9 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Marten;
+using DigitaleHilfe.Web.Infrastructure.Email;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DigitaleHilfe.IntegrationTests.Reminders;
@@ -14,7 +16,7 @@ namespace DigitaleHilfe.IntegrationTests.Reminders;
 // the town went out for its ten-minute timeout).
 public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
 {
-    private async Task DueEscalationAsync()
+    private async Task<string> DueEscalationAsync()
     {
         await CoordinatorAsync();
         var request = await LogCallAsync();
@@ -22,6 +24,7 @@ public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
         await using var session = App.Services.GetRequiredService<IDocumentStore>().QuerySession(Towns.First);
         var plan = await session.Query<PlannedReminder>().SingleAsync(p => p.RequestId == request && p.Kind == ReminderKind.UnclaimedEscalation);
         App.Clock.SetUtcNow(plan.DueAt);
+        return plan.DeliveryId;
     }
 
     private async Task<int> DispatchAsync()
@@ -79,7 +82,10 @@ public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
         await DueEscalationAsync();
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var killed = ActivatorUtilities.CreateInstance<DispatchReminders>(scope.ServiceProvider, new KilledBeforeEnqueueing());
+            // Every round to Hangfire (a small one would be sent by this node itself, see below).
+            var options = scope.ServiceProvider.GetRequiredService<IOptions<ReminderOptions>>().Value.Copy();
+            options.SendHereUpTo = 0;
+            var killed = ActivatorUtilities.CreateInstance<DispatchReminders>(scope.ServiceProvider, new KilledBeforeEnqueueing(), Options.Create(options));
             await Should.ThrowAsync<IOException>(killed.RunAsync);
         }
 
@@ -87,6 +93,58 @@ public sealed class DispatchLockTests(AppFixture app) : ReminderTest(app)
         (await DispatchAsync()).ShouldBe(1);
         await SettleAsync();
         MailsAbout("Noch nicht übernommen").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_small_round_is_sent_by_the_dispatching_node_itself_without_a_Hangfire_job()
+    {
+        var deliveryId = await DueEscalationAsync();
+        var jobsBefore = await JobCountAsync();
+
+        (await DispatchAsync()).ShouldBe(1);
+
+        // Out when the round returns, not when a job server gets to it.
+        MailsAbout("Noch nicht übernommen").Count.ShouldBe(1);
+        (await JobCountAsync()).ShouldBe(jobsBefore);
+        await using var session = App.QuerySession();
+        var delivery = (await session.LoadAsync<ReminderDelivery>(deliveryId)).ShouldNotBeNull();
+        delivery.Done.ShouldBeTrue();
+        delivery.DispatchKey.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_node_killed_while_sending_a_small_round_itself_leaves_its_reminders_to_the_next_round_at_once()
+    {
+        await DueEscalationAsync();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var dying = new KilledWhileMailing();
+            var reminder = ActivatorUtilities.CreateInstance<SendReminder>(scope.ServiceProvider, dying);
+            var killed = ActivatorUtilities.CreateInstance<DispatchReminders>(scope.ServiceProvider, reminder, dying);
+            await Should.ThrowAsync<IOException>(killed.RunAsync);
+        }
+        MailsAbout("Noch nicht übernommen").ShouldBeEmpty();
+
+        // No lease to wait for: nothing was handed to a job.
+        (await DispatchAsync()).ShouldBe(1);
+        MailsAbout("Noch nicht übernommen").Count.ShouldBe(1);
+    }
+
+    private static async Task<long> JobCountAsync()
+    {
+        await using var db = new NpgsqlConnection(AppFixture.ConnectionString);
+        await db.OpenAsync();
+        await using var count = new NpgsqlCommand("select count(*) from hangfire.job where invocationdata::text like '%SendReminder%'", db);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private sealed class KilledWhileMailing : IEmailSender
+    {
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) => throw new IOException("the node died here");
+        public Task<IReadOnlyList<DeliveryResult>> SendBatchAsync(IReadOnlyList<EmailMessage> messages, CancellationToken cancellationToken = default) =>
+            throw new IOException("the node died here");
+        public IAsyncDisposable HoldConnection() => new NothingHeld();
+        private sealed class NothingHeld : IAsyncDisposable { public ValueTask DisposeAsync() => ValueTask.CompletedTask; }
     }
 
     private sealed class KilledBeforeEnqueueing : IBackgroundJobClient

@@ -1,16 +1,19 @@
 using DigitaleHilfe.Web.Infrastructure.Tenancy;
 using DigitaleHilfe.Web.Infrastructure.Persistence;
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.Extensions.Options;
 
 namespace DigitaleHilfe.Web.Features.Reminders;
 
-// Hands reminders that are due to Hangfire, up to SendReminders.PerJob in one job. Runs every DispatchInterval on every node
+// Sends reminders that are due: a small round (up to Reminders:SendHereUpTo) right here, a larger one handed to Hangfire,
+// up to SendReminders.PerJob in one job, so that a burst is sent by every node's workers. Runs every DispatchInterval on every node
 // and soon after the planner stored something due at once (see ReminderClock); an advisory lock lets one node at a
 // time do it. The plan's own clock (TimeProvider) decides what is due, which is also what lets the tests move time.
 public sealed class DispatchReminders(
     IDocumentSession session, IBackgroundJobClient jobs, Npgsql.NpgsqlDataSource database, IOptions<ReminderOptions> options, TimeProvider clock,
-    Infrastructure.Background.PeopleFirst people, ILogger<DispatchReminders> logger)
+    Infrastructure.Background.PeopleFirst people, SendReminder reminder, Infrastructure.Email.IEmailSender email, ILogger<DispatchReminders> logger)
 {
     // Long enough for another node's round to end (a follow-up round must not be lost to it), short enough for a shutdown.
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
@@ -51,12 +54,38 @@ public sealed class DispatchReminders(
                 if (delivery.InFlight(now, options.Value.DispatchLease)) busy.Add(plan.RequestId);
                 if (dispatched.Count == batch || busy.Contains(plan.RequestId) || !delivery.CanDispatch(now, options.Value.DispatchLease)) continue;
                 busy.Add(plan.RequestId);
-                delivery = delivery with { DispatchKey = Guid.NewGuid(), DispatchedAt = now };
                 dispatched.Add(delivery);
             }
             if (due.Count < batch) break;
         }
         if (dispatched.Count == 0) return 0;
+        if (dispatched.Count <= options.Value.SendHereUpTo) await SendHereAsync(dispatched);
+        else await HandToHangfireAsync(dispatched, now);
+        // A full round means more may be due: the next round follows at once instead of a DispatchInterval later
+        // (a burst of intakes left thousands of invitations waiting a minute per 200, docs/performance.md).
+        if (dispatched.Count == batch) jobs.Enqueue<DispatchReminders>(d => d.RunAsync());
+        logger.LogInformation("Dispatched {Count} reminders.", dispatched.Count);
+        return dispatched.Count;
+    }
+
+    // A Hangfire job of its own cost more database work than the reminders of a small round together (its job, states,
+    // queue row and locks: some 30 statements, docs/performance.md), so such a round is sent at once, under the
+    // reminders' locks, with no dispatch key: a node killed meanwhile leaves them due to the next round, no lease to wait
+    // for. What could not be done is recorded (undeliverable list, "Hinweise") and, as for a job's round, listed in
+    // /jobs as a failed job.
+    private async Task SendHereAsync(IReadOnlyList<ReminderDelivery> due)
+    {
+        IReadOnlyList<Exception> failures;
+        await using (email.HoldConnection()) failures = await reminder.SendHereAsync(due);
+        if (failures.Count == 0) return;
+        logger.LogWarning("{Count} reminders of a round sent here failed: {Errors}", failures.Count, string.Join(", ", failures.Select(f => f.GetType().Name)));
+        var entries = due.Select(SendReminders.Entry).ToArray();
+        jobs.Create(Job.FromExpression<SendReminders>(job => job.RunAsync(entries)), new FailedState(ReminderBatchException.Of(failures, due.Count)));
+    }
+
+    private async Task HandToHangfireAsync(IReadOnlyList<ReminderDelivery> due, DateTimeOffset now)
+    {
+        var dispatched = due.Select(d => d with { DispatchKey = Guid.NewGuid(), DispatchedAt = now }).ToList();
         // Enqueued before the keys are saved, under the reminders' own locks, which every job takes before it reads
         // its deliveries: a job waits for the save, and finds its key. A node killed before the save leaves jobs whose
         // keys were never stored (they do nothing) and deliveries that the next round hands out again. Saved first,
@@ -72,11 +101,6 @@ public sealed class DispatchReminders(
             DocumentRows.QueueUpsert(session, dispatched, d => d.Id);   // one statement for the round
             await session.SaveChangesAsync();
         }
-        // A full round means more may be due: the next round follows at once instead of a DispatchInterval later
-        // (a burst of intakes left thousands of invitations waiting a minute per 200, docs/performance.md).
-        if (dispatched.Count == batch) jobs.Enqueue<DispatchReminders>(d => d.RunAsync());
-        logger.LogInformation("Dispatched {Count} reminders.", dispatched.Count);
-        return dispatched.Count;
     }
 }
 

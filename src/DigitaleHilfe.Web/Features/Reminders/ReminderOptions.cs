@@ -34,6 +34,9 @@ public sealed class ReminderOptions
     public TimeSpan DispatchGather { get; set; } = TimeSpan.FromSeconds(1);
     // At most this many reminders are handed to Hangfire per round; the rest follow in the next.
     public int DispatchBatchSize { get; set; } = 200;
+    // A round of at most this many reminders is sent by the dispatching node itself; a larger one goes to Hangfire's
+    // workers in jobs of SendReminders.PerJob. 0: every round goes to Hangfire.
+    public int SendHereUpTo { get; set; } = SendReminders.PerJob;
     // A dispatched reminder whose job has not reported back after this long is dispatched again
     // (the job may have been lost with a crashed server); the old job then stands down.
     public TimeSpan DispatchLease { get; set; } = TimeSpan.FromMinutes(15);

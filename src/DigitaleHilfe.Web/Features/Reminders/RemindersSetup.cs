@@ -17,6 +17,7 @@ public static class RemindersSetup
             .Validate(o => o.DispatchInterval > TimeSpan.Zero && o.DispatchLease > TimeSpan.Zero && o.DispatchBatchSize > 0,
                 "Reminders:DispatchInterval, DispatchLease and DispatchBatchSize must be positive.")
             .Validate(o => o.DispatchGather >= TimeSpan.Zero, "Reminders:DispatchGather must not be negative.")
+            .Validate(o => o.SendHereUpTo is >= 0 and <= 1000, "Reminders:SendHereUpTo must be between 0 and 1000.")
             // The dispatch round waits for its signal at most this long; longer waits throw in SemaphoreSlim.
             .Validate(o => o.DispatchInterval.TotalMilliseconds <= int.MaxValue && o.DispatchGather.TotalMilliseconds <= int.MaxValue,
                 "Reminders:DispatchInterval and DispatchGather must be at most 24 days.")

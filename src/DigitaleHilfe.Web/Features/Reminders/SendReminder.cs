@@ -48,19 +48,38 @@ public sealed class SendReminder(
 
     // The reminders' failures (undeliverable mails, a request whose data made the work throw), each
     // already recorded where people see it; the others are done.
-    public async Task<IReadOnlyList<Exception>> RunManyAsync(IReadOnlyList<Entry> entries)
+    public Task<IReadOnlyList<Exception>> RunManyAsync(IReadOnlyList<Entry> entries) =>
+        ClaimsAsync(entries.Select(e => new Claim(e.DeliveryId, e.DispatchKey, null)).ToList());
+
+    // A small dispatch round sent by the dispatching node itself, with no Hangfire job and no dispatch key
+    // (DispatchReminders): the same locks, reads, checks and records as a job's round. The deliveries are as the
+    // dispatcher read them (not yet stored for a new plan); under the locks they are read again, and each goes
+    // only if it still could be dispatched then.
+    public Task<IReadOnlyList<Exception>> SendHereAsync(IReadOnlyList<ReminderDelivery> due) =>
+        ClaimsAsync(due.Select(d => new Claim(d.Id, null, d)).ToList());
+
+    // A job's claim on a delivery is its dispatch key; a claim of the dispatcher's own round is the delivery it read.
+    private sealed record Claim(string DeliveryId, Guid? Key, ReminderDelivery? AsDispatched);
+
+    private async Task<IReadOnlyList<Exception>> ClaimsAsync(IReadOnlyList<Claim> claims)
     {
         var failures = new List<Exception>();
         // A request's stream takes one record per transaction: a second reminder of the same request waits for the next round.
-        for (var rest = entries.ToList(); rest.Count > 0;)
+        for (var rest = claims.ToList(); rest.Count > 0;)
         {
             var requests = new HashSet<string>();
-            var round = rest.Where(e => requests.Add(RequestPart(e.DeliveryId))).ToList();
+            var round = rest.Where(c => requests.Add(RequestPart(c.DeliveryId))).ToList();
             rest = rest.Except(round).ToList();
             failures.AddRange(await RoundAsync(round));
         }
         return failures;
     }
+
+    // Still this claim's, as read under the lock: a job's while the delivery carries its key (a job with another key
+    // stands down); the dispatcher's own round's while the delivery could still be dispatched now.
+    private ReminderDelivery? Claimed(Claim claim, ReminderDelivery? stored, DateTimeOffset now) => claim.Key is { } key
+        ? stored is { Done: false } && stored.DispatchKey == key ? stored : null
+        : (stored ?? claim.AsDispatched) is { } delivery && delivery.CanDispatch(now, options.Value.DispatchLease) ? delivery : null;
 
     private static string RequestPart(string deliveryId) => deliveryId.Split('/')[0];
 
@@ -70,7 +89,7 @@ public sealed class SendReminder(
     private sealed record Outcome(Pending Pending, IReadOnlyList<object> Events, bool Record, ReminderDelivery Delivery,
         IReadOnlyList<UndeliverableEmail> Refused, IReadOnlyList<(ReminderMail Mail, string Reason)> Undeliverable, int Retries, ReminderSent Sent);
 
-    private async Task<IReadOnlyList<Exception>> RoundAsync(IReadOnlyList<Entry> round)
+    private async Task<IReadOnlyList<Exception>> RoundAsync(IReadOnlyList<Claim> round)
     {
         // Reading and deciding, and then mailing, each start when no request is in progress on this node, or after a
         // short wait: the people first (PeopleFirst). Recording follows the mailing at once: a node that dies between
@@ -105,10 +124,11 @@ public sealed class SendReminder(
 
         var pending = new List<Pending>();
         var finished = new List<(ReminderDelivery Delivery, string Why)>();
-        foreach (var entry in round)
+        var seen = new HashSet<string>();
+        foreach (var claim in round)
         {
-            if (deliveries.GetValueOrDefault(entry.DeliveryId) is not { Done: false } delivery || delivery.DispatchKey != entry.DispatchKey) continue;   // another job holds it
-            deliveries.Remove(entry.DeliveryId);   // the same entry twice in one job: once is enough
+            // The same entry twice in one job: once is enough.
+            if (!seen.Add(claim.DeliveryId) || Claimed(claim, deliveries.GetValueOrDefault(claim.DeliveryId), now) is not { } delivery) continue;
             var plan = plans.GetValueOrDefault(delivery.PlanId);
             if (plan is null || plan.Occurrence != delivery.Occurrence || streams.GetValueOrDefault(plan.RequestId) is not { Aggregate: { } request } stream
                 || !ReminderSchedule.IsOwed(request, plan.Kind, plan.Occurrence, options.Value))

@@ -37,9 +37,14 @@ public sealed class SendReminders(SendReminder reminder, IEmailSender email, ILo
                 failures.Add(failure.Message);
             }
         }
-        if (failures.Count > 0)
-            throw new ReminderBatchException($"{failures.Count} von {entries.Length} Erinnerungen nicht erledigt: {string.Join(" | ", failures)}");
+        if (failures.Count > 0) throw ReminderBatchException.Of(failures, entries.Length);
     }
 }
 
-public sealed class ReminderBatchException(string message) : Exception(message);
+public sealed class ReminderBatchException(string message) : Exception(message)
+{
+    public static ReminderBatchException Of(IEnumerable<Exception> failures, int reminders) => Of(failures.Select(f => f.Message).ToList(), reminders);
+
+    public static ReminderBatchException Of(IReadOnlyList<string> failures, int reminders) =>
+        new($"{failures.Count} von {reminders} Erinnerungen nicht erledigt: {string.Join(" | ", failures)}");
+}
