@@ -80,4 +80,21 @@ public sealed class MatchingReadModelTests(AppFixture app) : IntegrationTest(app
         }
         (await SuggestionsAsync(request.Id)).Select(s => s.VolunteerId).ShouldNotContain(other.Id);
     }
+
+    [Fact]
+    public async Task The_pool_asks_each_table_for_its_latest_write_on_an_index_not_by_reading_every_volunteer()
+    {
+        await using var connection = await App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // Whatever the few rows of the test database make cheapest: the plan an index offers (10,000 volunteers: 13 ms without).
+        await using (var off = new Npgsql.NpgsqlCommand("set local enable_seqscan = off", connection, transaction))
+            await off.ExecuteNonQueryAsync();
+        await using var explain = new Npgsql.NpgsqlCommand("explain " + CandidatePool.VersionSql, connection, transaction) { Parameters = { new() { Value = Towns.First } } };
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+
+        foreach (var table in new[] { "mt_doc_account", "mt_doc_volunteerprofile", "mt_doc_volunteeractivity" })
+            plan.ShouldContain(line => line.Contains($"Index Scan Backward using {table}_idx_mt_last_modified"), string.Join("\n", plan));
+    }
 }

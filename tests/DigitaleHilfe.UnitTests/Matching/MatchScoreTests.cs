@@ -96,6 +96,35 @@ public sealed class MatchScoreTests
     }
 
     [Fact]
+    public void Ranking_explains_only_the_best_yet_says_exactly_what_scoring_each_volunteer_says()
+    {
+        var rng = new Random(7);
+        string[] Some(params string[] all) => all.Where(_ => rng.Next(3) == 0).ToArray();
+        var candidates = Enumerable.Range(0, 500).Select(i => Volunteer($"V{i % 97}", p => p with
+        {
+            Topics = Some("online-banking", "smartphone", "email"), Districts = Some("erfenbach", "siegelbach", "dansenberg"),
+            HelpModes = [.. Some("hausbesuch"), "telefon"], Languages = rng.Next(4) == 0 ? ["de", "tr"] : ["de"], Capacity = rng.Next(1, 4),
+            Availability = rng.Next(2) == 0 ? PreferredTimes.Parse("Mo Di nachmittags") : [],
+        }) with
+        {
+            ActiveRequests = rng.Next(0, 3), DaysSinceLastRequest = rng.Next(0, 60), HelpedCallerWell = rng.Next(20) == 0, RecentSetbacks = rng.Next(0, 3),
+        }).ToList();
+        var request = Request with { Language = "tr", PreferredSlots = PreferredTimes.Parse("Dienstag nachmittags") };
+        var eachScored = candidates.Select(c => MatchScore.Score(request, c, Options, _ => "Online-Banking")).OfType<Suggestion>()
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+        var ranked = MatchScore.Rank(request, candidates, Options, take: 10, _ => "Online-Banking");
+        var lazily = MatchScore.Ranked(request, candidates, Options, _ => "Online-Banking").ToList();
+
+        Describe(ranked).ShouldBe(Describe(eachScored.Take(10)));
+        Describe(lazily).ShouldBe(Describe(eachScored));
+        eachScored.Select(s => s.Score).Distinct().Count().ShouldBeGreaterThan(5);   // a real ranking, not one tie
+    }
+
+    private static List<string> Describe(IEnumerable<Suggestion> suggestions) =>
+        suggestions.Select(s => $"{s.VolunteerId} {s.Score} {string.Join(",", s.Reasons)} {string.Join(",", s.Matches)}").ToList();
+
+    [Fact]
     public void Availability_is_the_share_of_wished_slots_the_volunteer_covers()
     {
         var monday = new AvailabilitySlot(DayOfWeek.Monday, new(8, 0), new(12, 0));

@@ -25,45 +25,86 @@ public static class MatchScore
 {
     public static IReadOnlyList<Suggestion> Rank(
         MatchRequest request, IEnumerable<Candidate> candidates, MatchingOptions options, int take = int.MaxValue, Func<string, string>? topicLabel = null) =>
-        candidates.Select(c => Score(request, c, options, topicLabel)).OfType<Suggestion>()
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Take(take).ToList();
+        Order(request, candidates, options).Take(take).Select(s => Explain(request, s.Candidate, s.Factors, options, topicLabel)).ToList();
+
+    // Best first, each explained only when it is read (the invitations read on until they have enough): the words
+    // for 10,000 volunteers cost more than their scores and their order together.
+    public static IEnumerable<Suggestion> Ranked(
+        MatchRequest request, IEnumerable<Candidate> candidates, MatchingOptions options, Func<string, string>? topicLabel = null) =>
+        Order(request, candidates, options).Select(s => Explain(request, s.Candidate, s.Factors, options, topicLabel));
 
     // Null when a hard filter excludes the volunteer.
-    public static Suggestion? Score(MatchRequest request, Candidate c, MatchingOptions o, Func<string, string>? topicLabel = null)
+    public static Suggestion? Score(MatchRequest request, Candidate c, MatchingOptions o, Func<string, string>? topicLabel = null) =>
+        Measure(request, c, o) is { } factors ? Explain(request, c, factors, o, topicLabel) : null;
+
+    private sealed record Scored(Candidate Candidate, Factors Factors, double Score);
+
+    private static IOrderedEnumerable<Scored> Order(MatchRequest request, IEnumerable<Candidate> candidates, MatchingOptions o) =>
+        candidates.Select(c => Measure(request, c, o) is { } f ? new Scored(c, f, f.Score(o)) : null).OfType<Scored>()
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.Name, StringComparer.Ordinal);
+
+    // How well one volunteer fits, factor by factor, each from 0 to 1; Language is null when the request needs none.
+    private readonly record struct Factors(
+        double Topic, double District, double? Language, double Availability, double Workload, double Fairness, double Continuity, double Reliability)
+    {
+        public double Score(MatchingOptions o)
+        {
+            double score = 0;
+            void Add(double weight, double value) => score += weight * Math.Clamp(value, 0, 1);
+            Add(o.Topic, Topic);
+            Add(o.District, District);
+            if (Language is { } language) Add(o.Language, language);
+            Add(o.Availability, Availability);
+            Add(o.Workload, Workload);
+            Add(o.Fairness, Fairness);
+            Add(o.Continuity, Continuity);
+            Add(o.Reliability, Reliability);
+            return Math.Round(score, 2);
+        }
+    }
+
+    private static Factors? Measure(MatchRequest request, Candidate c, MatchingOptions o)
     {
         var p = c.Profile;
         if (!c.Approved || c.Paused || c.BlockedByCaller || c.ActiveRequests >= p.Capacity || !p.HelpModes.Contains(request.HelpMode)
             || (request.InPerson && !c.MayMeetInPerson))
             return null;
+        return new Factors(
+            Topic: p.Topics.Contains(request.Topic) ? 1 : 0,
+            District: p.Districts.Contains(request.District) ? 1 : p.Districts.Any(d => AreNeighbours(o, d, request.District)) ? 0.5 : 0,
+            Language: request.Language is { } language && language != "de" ? p.Languages.Contains(language) ? 1 : 0 : null,
+            Availability: Overlap(request.PreferredSlots, p.Availability),
+            Workload: 1 - (double)c.ActiveRequests / p.Capacity,
+            Fairness: Math.Min(c.DaysSinceLastRequest, 30) / 30.0,
+            Continuity: c.HelpedCallerWell ? 1 : 0,
+            Reliability: 1 - Math.Min(c.RecentSetbacks, 3) / 3.0);
+    }
 
+    private static Suggestion Explain(MatchRequest request, Candidate c, Factors f, MatchingOptions o, Func<string, string>? topicLabel)
+    {
         var reasons = new List<string>();
         var matches = new List<string>();
-        double score = 0;
-        void Add(double weight, double value, string? reason, string? match)
+        void Add(double value, string? reason, string? match)
         {
-            score += weight * Math.Clamp(value, 0, 1);
             if (value <= 0) return;
             if (reason is not null) reasons.Add(reason);
             if (match is not null) matches.Add(match);
         }
 
         var topic = topicLabel?.Invoke(request.Topic) ?? request.Topic;
-        Add(o.Topic, p.Topics.Contains(request.Topic) ? 1 : 0, $"kennt sich mit {topic} aus", $"Sie sich mit {topic} auskennen");
-        var district = p.Districts.Contains(request.District) ? 1 : p.Districts.Any(d => AreNeighbours(o, d, request.District)) ? 0.5 : 0;
-        Add(o.District, district, district == 1 ? "ist im selben Stadtteil unterwegs" : "hilft im Nachbarstadtteil",
-            district == 1 ? "es in Ihrem Stadtteil ist" : "es im Nachbarstadtteil ist");
-        if (request.Language is { } language && language != "de")
-            Add(o.Language, p.Languages.Contains(language) ? 1 : 0, $"spricht die Sprache der Person ({Shared.Languages.Name(language)})", "Sie die Sprache der Person sprechen");
-        var overlap = Overlap(request.PreferredSlots, p.Availability);
-        Add(o.Availability, overlap, request.PreferredSlots.Count > 0 ? "hat zu den Wunschzeiten Zeit" : null,
+        Add(f.Topic, $"kennt sich mit {topic} aus", $"Sie sich mit {topic} auskennen");
+        Add(f.District, f.District == 1 ? "ist im selben Stadtteil unterwegs" : "hilft im Nachbarstadtteil",
+            f.District == 1 ? "es in Ihrem Stadtteil ist" : "es im Nachbarstadtteil ist");
+        if (f.Language is { } language)
+            Add(language, $"spricht die Sprache der Person ({Shared.Languages.Name(request.Language!)})", "Sie die Sprache der Person sprechen");
+        Add(f.Availability, request.PreferredSlots.Count > 0 ? "hat zu den Wunschzeiten Zeit" : null,
             request.PreferredSlots.Count > 0 ? "Sie zu den Wunschzeiten Zeit haben" : null);
-        Add(o.Workload, 1 - (double)c.ActiveRequests / p.Capacity, c.ActiveRequests == 0 ? "hat gerade Kapazität frei" : null, null);
-        Add(o.Fairness, Math.Min(c.DaysSinceLastRequest, 30) / 30.0, c.DaysSinceLastRequest >= 14 ? "war länger nicht dran" : null, null);
-        Add(o.Continuity, c.HelpedCallerWell ? 1 : 0, "hat der Person schon erfolgreich geholfen", "Sie der Person schon geholfen haben");
-        Add(o.Reliability, 1 - Math.Min(c.RecentSetbacks, 3) / 3.0, null, null);
+        Add(f.Workload, c.ActiveRequests == 0 ? "hat gerade Kapazität frei" : null, null);
+        Add(f.Fairness, c.DaysSinceLastRequest >= 14 ? "war länger nicht dran" : null, null);
+        Add(f.Continuity, "hat der Person schon erfolgreich geholfen", "Sie der Person schon geholfen haben");
         if (c.RecentSetbacks > 0) reasons.Add("hat zuletzt Anfragen zurückgegeben oder Termine verpasst");
 
-        return new Suggestion(c.VolunteerId, c.Name, Math.Round(score, 2), reasons, matches);
+        return new Suggestion(c.VolunteerId, c.Name, f.Score(o), reasons, matches);
     }
 
     // "a, b und c"

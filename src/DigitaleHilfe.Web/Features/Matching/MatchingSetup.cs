@@ -15,6 +15,10 @@ public static class MatchingSetup
         {
             options.Events.AddEventType<VolunteersInvited>();
             options.Projections.Add<VolunteerActivityProjection>(JasperFx.Events.Projections.ProjectionLifecycle.Async);
+            // The CandidatePool asks each of these tables for its latest write on every use: one index entry, not a scan.
+            options.Schema.For<Accounts.Account>().IndexLastModified();
+            options.Schema.For<Volunteers.VolunteerProfile>().IndexLastModified();
+            options.Schema.For<VolunteerActivity>().IndexLastModified();
         });
         return services;
     }
