@@ -10,8 +10,9 @@ namespace DigitaleHilfe.Web.Features.Matching;
 // running requests, and whom this senior was helped well by before.
 public static class Candidates
 {
-    public static async Task<IReadOnlyList<Candidate>> LoadAsync(CandidatePool pool, IQuerySession session, Caller? caller, DateTimeOffset now, CancellationToken ct) =>
-        (await CandidateBatch.LoadAsync(pool, session, caller is null ? [] : [caller.Id], now, ct)).For(caller);
+    public static async Task<IReadOnlyList<Candidate>> LoadAsync(
+        CandidatePool pool, IQuerySession session, Caller? caller, DateTimeOffset now, CancellationToken ct, string? helpMode = null) =>
+        (await CandidateBatch.LoadAsync(pool, session, caller is null ? [] : [caller.Id], now, ct)).For(caller, helpMode);
 
     public static MatchRequest For(HelpRequest request, Caller? caller, Catalog.Catalog catalog) =>
         new(request.Topic, request.District, request.HelpMode, caller?.Language, PreferredTimes.Parse(request.PreferredTimes))
@@ -58,12 +59,15 @@ public sealed class CandidateBatch
     // An account from the pool: approved, active and at most as old as the pool (a minute, or the last change).
     public Account? Account(Guid volunteerId) => _accounts.GetValueOrDefault(volunteerId);
 
-    public IReadOnlyList<Candidate> For(Caller? caller)
+    // With a help mode: only the volunteers who offer it, the hard filter MatchScore applies first anyway, here before
+    // a candidate is built for each of a town's volunteers (two in three offer no given mode).
+    public IReadOnlyList<Candidate> For(Caller? caller, string? helpMode = null)
     {
         var helpedWell = caller is null ? [] : _helpedWell[caller.Id].ToHashSet();
         var since = _now - VolunteerActivity.Recent;
         var today = DateOnly.FromDateTime(CityTime.Local(_now).Date);
-        return _members.Select(m =>
+        var members = helpMode is null ? _members : _members.Where(m => m.Profile.HelpModes.Contains(helpMode));
+        return members.Select(m =>
         {
             var (account, profile, activity) = (m.Account, m.Profile, m.Activity);
             var days = activity?.LastRequestAt is { } last && last > since ? (int)(_now - last).TotalDays : 30;

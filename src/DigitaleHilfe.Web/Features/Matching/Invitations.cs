@@ -21,7 +21,7 @@ public static class InviteVolunteers
     {
         if (request.Status != RequestStatus.Open || count <= 0) return [];
         var caller = request.CallerId is { } id ? await session.LoadAsync<Caller>(id, ct) : null;
-        var candidates = pool.For(caller);
+        var candidates = pool.For(caller, request.HelpMode);
         var ranked = MatchScore.Ranked(Candidates.For(request, caller, catalog), candidates, options, catalog.TopicLabel);
 
         var chosen = new List<Invitee>();

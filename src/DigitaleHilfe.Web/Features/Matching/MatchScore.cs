@@ -24,8 +24,27 @@ public sealed record Suggestion(Guid VolunteerId, string Name, double Score, IRe
 public static class MatchScore
 {
     public static IReadOnlyList<Suggestion> Rank(
-        MatchRequest request, IEnumerable<Candidate> candidates, MatchingOptions options, int take = int.MaxValue, Func<string, string>? topicLabel = null) =>
-        Order(request, candidates, options).Take(take).Select(s => Explain(request, s.Candidate, s.Factors, options, topicLabel)).ToList();
+        MatchRequest request, IEnumerable<Candidate> candidates, MatchingOptions options, int take = int.MaxValue, Func<string, string>? topicLabel = null)
+    {
+        if (take > 50) return Ranked(request, candidates, options, topicLabel).Take(take).ToList();
+        // The few best in one pass, without sorting 10,000 volunteers: each goes in after those that rank above it or
+        // tie with it (as the stable order of Ranked does), and the list never grows beyond what is asked for.
+        var best = new List<Scored>(take + 1);
+        foreach (var c in candidates)
+        {
+            if (Measure(request, c, options) is not { } f) continue;
+            var score = f.Score(options);
+            var at = best.Count;
+            while (at > 0 && Before(score, c.Name, best[at - 1])) at--;
+            if (at >= take) continue;
+            best.Insert(at, new Scored(c, f, score));
+            if (best.Count > take) best.RemoveAt(take);
+        }
+        return best.Select(s => Explain(request, s.Candidate, s.Factors, options, topicLabel)).ToList();
+    }
+
+    private static bool Before(double score, string name, Scored other) =>
+        score > other.Score || (score == other.Score && string.CompareOrdinal(name, other.Candidate.Name) < 0);
 
     // Best first, each explained only when it is read (the invitations read on until they have enough): the words
     // for 10,000 volunteers cost more than their scores and their order together.
@@ -71,7 +90,7 @@ public static class MatchScore
             return null;
         return new Factors(
             Topic: p.Topics.Contains(request.Topic) ? 1 : 0,
-            District: p.Districts.Contains(request.District) ? 1 : p.Districts.Any(d => AreNeighbours(o, d, request.District)) ? 0.5 : 0,
+            District: p.Districts.Contains(request.District) ? 1 : IsNeighbour(o, p.Districts, request.District) ? 0.5 : 0,
             Language: request.Language is { } language && language != "de" ? p.Languages.Contains(language) ? 1 : 0 : null,
             Availability: Overlap(request.PreferredSlots, p.Availability),
             Workload: 1 - (double)c.ActiveRequests / p.Capacity,
@@ -115,10 +134,26 @@ public static class MatchScore
     public static bool AreNeighbours(MatchingOptions o, string a, string b) =>
         (o.Neighbours.TryGetValue(a, out var fromA) && fromA.Contains(b)) || (o.Neighbours.TryGetValue(b, out var fromB) && fromB.Contains(a));
 
+    // Loops, not lambdas: run for every volunteer of a town on every suggestion, closures were most of what it allocated.
+    private static bool IsNeighbour(MatchingOptions o, IReadOnlyList<string> districts, string district)
+    {
+        for (var i = 0; i < districts.Count; i++)
+            if (AreNeighbours(o, districts[i], district)) return true;
+        return false;
+    }
+
     // Share of the senior's wished slots that the volunteer covers; no wish or "any time" is a full match.
     public static double Overlap(IReadOnlyList<AvailabilitySlot> wished, IReadOnlyList<AvailabilitySlot> offered)
     {
         if (wished.Count == 0 || offered.Count == 0) return 1;
-        return (double)wished.Count(w => offered.Any(o => o.Day == w.Day && o.From < w.To && w.From < o.To)) / wished.Count;
+        var covered = 0;
+        for (var i = 0; i < wished.Count; i++)
+            for (var j = 0; j < offered.Count; j++)
+                if (offered[j] is var o && wished[i] is var w && o.Day == w.Day && o.From < w.To && w.From < o.To)
+                {
+                    covered++;
+                    break;
+                }
+        return (double)covered / wished.Count;
     }
 }

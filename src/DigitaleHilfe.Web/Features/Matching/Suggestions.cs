@@ -16,7 +16,7 @@ public static class Suggestions
         {
             if (await session.LoadAsync<HelpRequest>(query.RequestId, ct) is not { } request) return null;
             var caller = request.CallerId is { } id ? await session.LoadAsync<Caller>(id, ct) : null;
-            var candidates = await Candidates.LoadAsync(pool, session, caller, clock.GetUtcNow(), ct);
+            var candidates = await Candidates.LoadAsync(pool, session, caller, clock.GetUtcNow(), ct, request.HelpMode);
             return MatchScore.Rank(Candidates.For(request, caller, catalog), candidates.Where(c => c.VolunteerId != request.VolunteerId), options.Value, query.Take, catalog.TopicLabel);
         }
     }
