@@ -87,6 +87,7 @@ public sealed class MatchingReadModelTests(AppFixture app) : IntegrationTest(app
         await using var connection = await App.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         // Whatever the few rows of the test database make cheapest: the plan an index offers (10,000 volunteers: 13 ms without).
+        // The suite's first town holds few volunteers beside other towns: only an index that starts with the town reads just its entries.
         await using (var off = new Npgsql.NpgsqlCommand("set local enable_seqscan = off", connection, transaction))
             await off.ExecuteNonQueryAsync();
         await using var explain = new Npgsql.NpgsqlCommand("explain " + CandidatePool.VersionSql, connection, transaction) { Parameters = { new() { Value = Towns.First } } };
@@ -95,6 +96,7 @@ public sealed class MatchingReadModelTests(AppFixture app) : IntegrationTest(app
             while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
 
         foreach (var table in new[] { "mt_doc_account", "mt_doc_volunteerprofile", "mt_doc_volunteeractivity" })
-            plan.ShouldContain(line => line.Contains($"Index Scan Backward using {table}_idx_mt_last_modified"), string.Join("\n", plan));
+            plan.ShouldContain(line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"Index (Only )?Scan( Backward)? using {table}_idx_tenant_id_mt_last_modified"),
+                string.Join("\n", plan));
     }
 }
