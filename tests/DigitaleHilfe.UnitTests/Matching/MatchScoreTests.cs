@@ -121,6 +121,12 @@ public sealed class MatchScoreTests
         eachScored.Select(s => s.Score).Distinct().Count().ShouldBeGreaterThan(5);   // a real ranking, not one tie
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Ranking_none_or_fewer_gives_an_empty_list(int take) =>
+        MatchScore.Rank(Request, [Volunteer()], Options, take).ShouldBeEmpty();
+
     private static List<string> Describe(IEnumerable<Suggestion> suggestions) =>
         suggestions.Select(s => $"{s.VolunteerId} {s.Score} {string.Join(",", s.Reasons)} {string.Join(",", s.Matches)}").ToList();
 

@@ -26,6 +26,7 @@ public static class MatchScore
     public static IReadOnlyList<Suggestion> Rank(
         MatchRequest request, IEnumerable<Candidate> candidates, MatchingOptions options, int take = int.MaxValue, Func<string, string>? topicLabel = null)
     {
+        if (take <= 0) return [];
         if (take > 50) return Ranked(request, candidates, options, topicLabel).Take(take).ToList();
         // The few best in one pass, without sorting 10,000 volunteers: each goes in after those that rank above it or
         // tie with it (as the stable order of Ranked does), and the list never grows beyond what is asked for.

@@ -79,7 +79,9 @@ public sealed class DispatchReminders(
         await using (email.HoldConnection()) failures = await reminder.SendHereAsync(due);
         if (failures.Count == 0) return;
         logger.LogWarning("{Count} reminders of a round sent here failed: {Errors}", failures.Count, string.Join(", ", failures.Select(f => f.GetType().Name)));
-        var entries = due.Select(SendReminders.Entry).ToArray();
+        // The job names the round's reminders; they have no dispatch key (a fresh one has none at all), so its entries
+        // carry an empty one: requeued from /jobs it reads them and stands down, as the reminders retry by the app's clock.
+        var entries = due.Select(d => SendReminders.Entry(d with { DispatchKey = Guid.Empty })).ToArray();
         jobs.Create(Job.FromExpression<SendReminders>(job => job.RunAsync(entries)), new FailedState(ReminderBatchException.Of(failures, due.Count)));
     }
 
