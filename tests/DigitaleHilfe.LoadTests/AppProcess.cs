@@ -26,6 +26,8 @@ public sealed class AppProcess(Process process) : IDisposable
                 ["Hangfire__Server__Enabled"] = background ? "true" : "false",
                 // Every scenario signs in from one address; the sign-in limit would count them as one attacker.
                 ["Accounts__AuthRequestsPerMinute"] = "100000",
+                // The load tool reads the app's own request durations (ServerTimes).
+                ["Metrics__ScraperAddresses__0"] = "127.0.0.1",
                 ["Logging__LogLevel__Default"] = "Warning", ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             },
         };

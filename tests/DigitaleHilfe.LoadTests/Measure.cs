@@ -13,8 +13,10 @@ public sealed record Result(string Scenario, string Load, int Sent, int Failed, 
 // omission). Closed loop: N clients, each sending the next request when the last one answered.
 public static class Measure
 {
+    // late, if given, collects how long after its due time each request left the load tool: on a machine the tool
+    // shares with the app, its own delays are part of every latency it reports.
     public static async Task<(List<double> Latencies, int Failed, string FirstFailure, double Seconds)> OpenLoopAsync(double rate, TimeSpan duration,
-        Func<int, Task<HttpResponseMessage>> send)
+        Func<int, Task<HttpResponseMessage>> send, ConcurrentBag<double>? late = null)
     {
         var total = (int)(rate * duration.TotalSeconds);
         var latencies = new ConcurrentBag<double>();
@@ -30,6 +32,7 @@ public static class Measure
             var n = i;
             running.Add(Task.Run(async () =>
             {
+                late?.Add((clock.Elapsed - due).TotalMilliseconds);
                 try
                 {
                     using var response = await send(n);
