@@ -176,12 +176,12 @@ public sealed partial class Scenarios(Uri url, State state, TimeSpan duration, s
         ServerTimes? server = null, double within = 0)
     {
         for (var i = 0; i < 10; i++) (await send(i)).Dispose(); // warm-up: JIT, connections, plans
-        var late = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var late = server is null ? null : new System.Collections.Concurrent.ConcurrentBag<double>();
         var before = server is null ? null : await server.ReadAsync();
         var (latencies, failed, failure, seconds) = await Measure.OpenLoopAsync(rate, duration, send, late);
         var result = Summarise(name, $"{rate:0}/s open loop, {duration.TotalSeconds:0} s", latencies, failed, failure, seconds, target);
         result = result with { Met = failed == 0 && met(result) };
-        if (server is null || before is null) return result;
+        if (server is null || before is null || late is null) return result;
         var sorted = late.Order().ToList();
         var inApp = ServerTimes.Within(before, await server.ReadAsync(), within);
         return result with

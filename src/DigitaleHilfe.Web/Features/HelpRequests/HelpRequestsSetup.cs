@@ -5,7 +5,7 @@ namespace DigitaleHilfe.Web.Features.HelpRequests;
 
 public static class HelpRequestsSetup
 {
-    public const double AutovacuumScaleFactor = 0.01;
+    private const double AutovacuumScaleFactor = 0.01;
 
     public static IServiceCollection AddHelpRequests(this IServiceCollection services, IConfiguration configuration)
     {
