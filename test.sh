@@ -13,8 +13,10 @@ trap 'rm -rf "$results"' EXIT
 dotnet build -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 # One test project at a time: the browser and integration suites each start an app, and on two cores
 # running them side by side starves the timing and browser tests of CPU.
+export DH_TEST_ERROR_LOG="$results/app-errors.log"
 dotnet test --no-build -nologo -m:1 --logger "trx" --results-directory "$results" "$@"
 status=$?
+scripts/failed-test-errors.sh "$results"
 
 # The two-node check in its short form (docs/operations.md, Several nodes): one more test in the count.
 cluster=passed

@@ -49,18 +49,28 @@ public sealed class FiguresTests(AppFixture app) : IntegrationTest(app)
     public async Task Rebuilding_the_statistics_from_the_events_gives_identical_documents()
     {
         await SeedAsync();
+        // The seeded open requests owe invitations: their rounds append events that move the facts on. They are done
+        // before the comparison starts, so that the live facts and the rebuilt ones come from the same events.
+        await App.SettleRemindersAsync();
         var store = App.Services.GetRequiredService<IDocumentStore>();
-        async Task<string> AllFactsAsync()
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        async Task<Dictionary<Guid, string>> AllFactsAsync()
         {
             await using var session = store.QuerySession(Towns.First);
-            return Json((await session.Query<RequestFacts>().ToListAsync()).OrderBy(f => f.Id).ToList());
+            return (await session.Query<RequestFacts>().ToListAsync()).ToDictionary(f => f.Id, Json);
         }
         var before = await AllFactsAsync();
 
-        using var daemon = await store.BuildProjectionDaemonAsync();
+        // Through the app's own running daemon, which stops its live shard for the rebuild. A second daemon beside
+        // it (as this test had) races the live shard for the same documents and progress row.
+        var daemon = App.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         await daemon.RebuildProjectionAsync<RequestFacts>(CancellationToken.None);
 
-        (await AllFactsAsync()).ShouldBe(before);
+        var after = await AllFactsAsync();
+        after.Count.ShouldBe(before.Count);
+        // Named fact by fact: a message of two whole lists is cut off long before the one that differs.
+        before.Where(f => after.GetValueOrDefault(f.Key) != f.Value).Select(f => $"{f.Value}\n  rebuilt: {after.GetValueOrDefault(f.Key)}")
+            .ShouldBeEmpty();
         Json(await App.SendAsync(new PeriodFigures.Query(Period.OfYear(2026)))).ShouldNotBeEmpty();
     }
 

@@ -2,6 +2,7 @@ using DigitaleHilfe.Web.Infrastructure.Auth;
 using DigitaleHilfe.Web.Features.Accounts;
 using DigitaleHilfe.Web.Features.Intake;
 using DigitaleHilfe.Web.Features.Reminders;
+using JasperFx.Events.Daemon;
 using Marten.Events;
 using Hangfire;
 using Marten;
@@ -61,8 +62,14 @@ public sealed class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         // Jobs of the previous test (a reminder, a dispatch round) must not write while the data goes:
-        // PostgreSQL would end one side with a deadlock. Let them finish; retry if one still collides.
-        await QuietAsync(TimeSpan.FromSeconds(10));
+        // PostgreSQL would end one side with a deadlock. Worse, Marten then retries the round's batch with its events
+        // already numbered, and when that fails, writes "tombstones" under those numbers, which the restarted event
+        // sequence hands out again: the next test's append failed on a duplicate seq_id (a 500 in CI). The planner
+        // stops first, so that no round starts from the previous test's last events while the others finish; the
+        // reset starts it again. Retry if something still collides.
+        if (Services.GetService<IProjectionCoordinator>() is { } planner) await planner.PauseAsync();
+        if (!await QuietAsync(TimeSpan.FromSeconds(20)))
+            Services.GetRequiredService<ILogger<AppFixture>>().LogError("The reset went ahead while background work of the previous test still ran.");
         // The data protection keys live in Marten too. Deleting them would break every cookie and form
         // token as soon as the key ring reloads (a test moving the clock a day triggers that), so they
         // survive the reset, as they survive anything else in production.

@@ -9,6 +9,11 @@ public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
+    // ./test.sh names a file here and, for every failed test, prints the errors the app logged while it ran:
+    // a 500 seen in CI is otherwise only a status code, as the captured lines die with the test process.
+    private static readonly string? ErrorFile = Environment.GetEnvironmentVariable("DH_TEST_ERROR_LOG");
+    private static readonly Lock ErrorFileLock = new();
+
     public IReadOnlyCollection<string> Lines => _lines;
 
     public void Clear() => _lines.Clear();
@@ -26,7 +31,12 @@ public sealed class LogCapture : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            capture._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {values} {exception}");
+            var line = $"{logLevel} {category}: {formatter(state, exception)} {values} {exception}";
+            capture._lines.Enqueue(line);
+            if (ErrorFile is null || logLevel < LogLevel.Error) return;
+            // One entry per line, each starting with the time in TRX's own format, so test.sh can pick a test's window.
+            var stamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffff+00:00");
+            lock (ErrorFileLock) File.AppendAllText(ErrorFile, $"{stamp} {line.ReplaceLineEndings($"\n{stamp}   ")}\n");
         }
     }
 }
