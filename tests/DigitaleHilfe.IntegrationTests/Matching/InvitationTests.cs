@@ -168,6 +168,27 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
     }
 
     [Fact]
+    public async Task When_more_of_the_best_fits_want_no_invitations_than_a_first_look_holds_the_next_ones_are_invited()
+    {
+        // Nine perfect fits who turned invitations off: more than the first pass looks at (three wanted, five more).
+        for (var i = 0; i < 9; i++)
+        {
+            var account = await App.CreateAccountAsync(Role.Volunteer);
+            await using var session = App.Services.GetRequiredService<IDocumentStore>().LightweightSession(Towns.First);
+            session.Events.Append(account.Id, new VolunteerProfileUpdated(account.Id, ["online-banking"], ["erfenbach"], ["de"], ["telefon"], 2, [], null, "Test", AppFixture.Start, MaxInvitationsPerDay: 0));
+            await session.SaveChangesAsync();
+        }
+        var volunteers = await VolunteersAsync();
+
+        var logged = await App.SendAsync(AppFixture.ValidCall() with { District = "erfenbach", HelpMode = "telefon" });
+        await App.SettleRemindersAsync();
+
+        await using var after = App.QuerySession();
+        (await after.LoadAsync<HelpRequest>(logged.Id))!.InvitedVolunteers.ShouldBe(volunteers.Take(3).Select(v => v.Id), ignoreOrder: true);
+        App.Smtp.Messages.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Coordinators_get_ranked_suggestions_with_reasons()
     {
         var volunteers = await VolunteersAsync();
