@@ -229,6 +229,40 @@ public sealed partial class InvitationTests(AppFixture app) : IntegrationTest(ap
         (await claim.Content.ReadAsStringAsync()).ShouldContain("jemand anderen gewünscht");
     }
 
+    [Fact]
+    public async Task In_one_round_of_invitations_a_seniors_wish_not_to_get_a_volunteer_again_holds_beside_a_new_senior()
+    {
+        var volunteers = await VolunteersAsync();
+        var earlier = await App.SendAsync(AppFixture.ValidCall("Berta Beispiel") with { Phone = "0631 111111", District = "erfenbach", HelpMode = "telefon" });
+        await App.SettleRemindersAsync();
+        await App.SendAsync(new DigitaleHilfe.Web.Features.Callers.UpdateCaller.Command
+        {
+            CallerId = earlier.CallerId, Name = "Berta Beispiel", NotAgain = [volunteers[0].Id],
+        });
+
+        // Both requests come onto the board while the planner stands still, so that one round invites for both.
+        var planner = App.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>();
+        await planner.PauseAsync();
+        DigitaleHilfe.Web.Features.Intake.LogCall.Result newSenior, knownSenior;
+        try
+        {
+            newSenior = await App.SendAsync(AppFixture.ValidCall("Anna Neu") with { Phone = "0631 222222", District = "erfenbach", HelpMode = "telefon" });
+            knownSenior = await App.SendAsync(AppFixture.ValidCall("Berta Beispiel") with { Phone = "0631 111111", District = "erfenbach", HelpMode = "telefon" });
+        }
+        finally
+        {
+            await planner.ResumeAsync();
+        }
+        await App.SettleRemindersAsync();
+
+        await using var session = App.QuerySession();
+        knownSenior.CallerId.ShouldBe(earlier.CallerId);
+        (await session.LoadAsync<HelpRequest>(newSenior.Id))!.InvitedVolunteers.ShouldContain(volunteers[0].Id);
+        var known = (await session.LoadAsync<HelpRequest>(knownSenior.Id))!.InvitedVolunteers;
+        known.ShouldNotContain(volunteers[0].Id);
+        known.Count.ShouldBe(3);
+    }
+
     private async Task<HttpResponseMessage> ClickAsync(Account volunteer, MimeKit.MimeMessage mail)
     {
         var client = await SignInAsync(volunteer);
