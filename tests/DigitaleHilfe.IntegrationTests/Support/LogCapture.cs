@@ -34,8 +34,9 @@ public sealed class LogCapture : ILoggerProvider
             var line = $"{logLevel} {category}: {formatter(state, exception)} {values} {exception}";
             capture._lines.Enqueue(line);
             if (ErrorFile is null || logLevel < LogLevel.Error) return;
-            // One entry per line, each starting with the time in TRX's own format, so test.sh can pick a test's window.
-            var stamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffffff+00:00");
+            // One entry per line, each starting with the time as the TRX report writes it (local time with its offset, so
+            // on any machine's zone), so test.sh can pick a test's window.
+            var stamp = DateTimeOffset.Now.ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture);
             lock (ErrorFileLock) File.AppendAllText(ErrorFile, $"{stamp} {line.ReplaceLineEndings($"\n{stamp}   ")}\n");
         }
     }
